@@ -1,0 +1,70 @@
+// Liquid alpha: the per-bond sigmoid of the Yuma 3 path (spec §4.12) and the legacy
+// consensus-quantile logistic of the pre-2025-05 Yuma 1 path (spec §10.2).
+
+import { ONE, qmul, qdiv, qdivSat, satAdd, satSub, fromInt, fromF64 } from './fixed';
+import { exp, expSafe, safeLn, transcendentalError } from './transcendental';
+import { Vec64 } from './sparse';
+
+const HALF: i64 = ONE >> 1;
+const MINUS_100: i64 = fromInt(-100);
+
+// @ts-ignore: decorator
+@inline function clamp01(x: i64): i64 { return x < 0 ? 0 : x > ONE ? ONE : x; }
+
+/**
+ * α for one bond: d = clamp(w ⊖ c) if w ≥ b else clamp(b ⊖ w); x = (σ ÷ −100) ⊗ (d ⊖ ½);
+ * sig = 1 ÷ (1 ⊕ exp_safe(x)); α = clamp(α_lo ⊕ sig ⊗ (α_hi ⊖ α_lo), α_lo, α_hi).
+ */
+export function alphaSigmoid(c: i64, w: i64, b: i64, alphaLow: i64, alphaHigh: i64, steepness: i64): i64 {
+  const d = w >= b ? clamp01(satSub(w, c)) : clamp01(satSub(b, w));
+  const x = qmul(qdivSat(steepness, MINUS_100), satSub(d, HALF));
+  const sig = qdivSat(ONE, satAdd(ONE, expSafe(x)));
+  let alpha = satAdd(alphaLow, qmul(sig, satSub(alphaHigh, alphaLow)));
+  if (alpha > alphaHigh) alpha = alphaHigh;
+  if (alpha < alphaLow) alpha = alphaLow;
+  return alpha;
+}
+
+/** q-quantile of x as the legacy code computes it: sort, pos = q·(n−1) in f64, interpolate in Q. */
+export function quantile(x: Vec64, q: f64): i64 {
+  const n = x.length;
+  if (n == 0) return 0;
+  const sorted = StaticArray.slice<i64>(x);
+  sorted.sort();
+  const pos = q * <f64>(n - 1);
+  const lo = <i32>Math.floor(pos);
+  const hi = <i32>Math.ceil(pos);
+  if (lo == hi) return sorted[lo];
+  const lv = sorted[lo], hv = sorted[hi];
+  return satAdd(lv, qmul(satSub(hv, lv), fromF64(pos - <f64>lo)));
+}
+
+/**
+ * Legacy per-column alphas (spec §10.2 steps 1–3). `alphaLow`/`alphaHigh` are Q proportions.
+ * Returns null when the legacy code would fall back to the scalar alpha.
+ */
+export function legacyColumnAlphas(consensus: Vec64, alphaLow: i64, alphaHigh: i64): Vec64 | null {
+  const cHigh = quantile(consensus, 0.75);
+  const cLow = quantile(consensus, 0.25);
+  if (!(cHigh > cLow || cHigh != 0 || cLow < 0)) return null;
+  // Logistic parameters: a = (ln(1/α_hi − 1) − ln(1/α_lo − 1)) ⊘ (c_lo − c_hi); b = ln(1/α_lo − 1) ⊕ a ⊗ c_lo.
+  let a: i64 = 0, b: i64 = 0;
+  if (!(cHigh <= cLow || alphaLow == 0 || alphaHigh == 0)) {
+    const lnHigh = safeLn(satSub(qdiv(ONE, alphaHigh), ONE));
+    const lnLow = safeLn(satSub(qdiv(ONE, alphaLow), ONE));
+    a = qdiv(satSub(lnHigh, lnLow), satSub(cLow, cHigh));
+    b = satAdd(lnLow, qmul(a, cLow));
+  }
+  // α_j = 1 ÷ (1 ⊕ safe_exp(b ⊖ a ⊗ C_j)), where safe_exp maps an exp error to 0 (no ±20 clamp
+  // on this path), then clamped to [α_lo, α_hi].
+  const out = new StaticArray<i64>(consensus.length);
+  for (let j = 0; j < consensus.length; j++) {
+    let e = exp(satSub(b, qmul(a, consensus[j])));
+    if (transcendentalError) e = 0;
+    let alpha = qdivSat(ONE, satAdd(ONE, e));
+    if (alpha > alphaHigh) alpha = alphaHigh;
+    if (alpha < alphaLow) alpha = alphaLow;
+    out[j] = alpha;
+  }
+  return out;
+}

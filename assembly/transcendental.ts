@@ -1,0 +1,78 @@
+// exp and ln as the substrate-fixed crate evaluates them in I32F32 (spec §2, "Transcendentals"):
+// a Taylor series with a 23-bit `e` constant and binary-squaring log2. Not libm: exp(20) is
+// ≈ 481239357.674 here. Used only by liquid alpha (and its legacy form).
+
+import { ONE, Q_MAX, fxOverflow, clearOverflow, satAdd, qmulChecked, qdivChecked, qdivSat, qmul } from './fixed';
+
+/** e and log2(e) as the crate stores them: 23 fractional bits, widened to 32. */
+const E_Q: i64 = <i64>22802601 << 9;
+const LOG2_E_Q: i64 = <i64>12102203 << 9;
+const TWENTY: i64 = <i64>20 << 32;
+
+/** Set when the last `exp` or `ln` call failed (the crate's `Err`). */
+export let transcendentalError = false;
+
+/** substrate-fixed `exp`: 1 + y + y²/2! + … + y^31/31!, reciprocal for negative x; overflow → error. */
+export function exp(x: i64): i64 {
+  transcendentalError = false;
+  if (x == 0) return ONE;
+  if (x == ONE) return E_Q;
+  const y = x < 0 ? -x : x;
+  let result = satAdd(ONE, y);
+  let term = y;
+  clearOverflow();
+  for (let i: i64 = 2; i <= 31; i++) {
+    term = qmulChecked(term, y);
+    // term ⊘' Q(i): plain truncating division; trunc(raw·2^32 / (i·2^32)) = trunc(raw / i).
+    term = term / i;
+    const next = result + term;
+    if (fxOverflow || (term > 0 && next < result)) { transcendentalError = true; return 0; }
+    result = next;
+  }
+  if (x < 0) {
+    result = qdivChecked(ONE, result);
+    if (fxOverflow) { transcendentalError = true; return 0; }
+  }
+  return result;
+}
+
+/** subtensor's exp_safe: clamp x to [−20, 20]; on error 0 for x ≤ 0, Q::MAX otherwise. */
+export function expSafe(x: i64): i64 {
+  const clamped = x < -TWENTY ? -TWENTY : x > TWENTY ? TWENTY : x;
+  const r = exp(clamped);
+  if (transcendentalError) return clamped <= 0 ? 0 : Q_MAX;
+  return r;
+}
+
+/** Halving with round-half-up on the dropped bit, on raw bits. */
+// @ts-ignore: decorator
+@inline function halveRoundUp(x: i64): i64 { return (x >> 1) + (x & 1); }
+
+/** log2 for x ≥ 1: integer part by halving, then 32 fractional bits by repeated squaring. */
+function log2AtLeastOne(x: i64): i64 {
+  const two: i64 = ONE << 1;
+  let count: i64 = 0;
+  while (x >= two) { x = halveRoundUp(x); count++; }
+  if (x == ONE) return count << 32;
+  let frac: i64 = 0;
+  for (let i = 0; i < 32; i++) {
+    x = qmul(x, x);
+    frac <<= 1;
+    if (x >= two) { frac |= 1; x = halveRoundUp(x); }
+  }
+  return (count << 32) + frac;
+}
+
+/** substrate-fixed `ln(x) = log2(x) / log2(e)`; x ≤ 0 is an error (returns 0 with the flag set). */
+export function ln(x: i64): i64 {
+  transcendentalError = false;
+  if (x <= 0) { transcendentalError = true; return 0; }
+  const l2 = x < ONE ? -log2AtLeastOne(qdivSat(ONE, x)) : log2AtLeastOne(x);
+  return qdivSat(l2, LOG2_E_Q);
+}
+
+/** The epoch's safe_ln: ln, or 0 on error. */
+export function safeLn(x: i64): i64 {
+  const r = ln(x);
+  return transcendentalError ? 0 : r;
+}

@@ -13,8 +13,8 @@ import { EpochInputs } from './io';
 import { EpochResult, VecId, MatId, ScalarId, boolsToVec } from './result';
 import { normalize, inplaceNormalize, vecMaskZero, vecToU16, vecMaxUpscaleToU16 } from './vecmath';
 import {
-  rowSumSparse, inplaceRowNormalizeSparse, inplaceColNormalizeSparse, inplaceColMaxUpscaleSparse,
-  colClipSparse, matVecMulSparse, rowHadamardSparse, rowDotSparse, interpolateSparse, matEmaSparse,
+  rowSumSparse, inplaceRowNormalizeSparse, inplaceColNormalizeSparse, colMaxSparse,
+  colClipSparse, matVecMulSparse, rowHadamardSparse, rowDotSparse, rowDotColNormalizedSparse, interpolateSparse, matEmaSparse,
 } from './sparsemath';
 import { normalizedStake, topkPermits } from './stake';
 import { maskedWeights } from './weights';
@@ -129,9 +129,7 @@ export function runEpoch(inp: EpochInputs, want: bool): EpochResult {
       E = matEmaSparse(Wb, B, scalarAlpha, null, n);
     }
     // §4.11 step 4: D_i = (Σ_j colnorm(E)_ij ⊗ I_j) ⊗ A_i (0 on overflow), normalised.
-    const N = E.clone();
-    inplaceColNormalizeSparse(N, n);
-    const t = rowDotSparse(N, I);
+    const t = rowDotColNormalizedSparse(E, I, n);
     D = new StaticArray<i64>(n);
     clearOverflow();
     for (let i = 0; i < n; i++) unchecked((D[i] = qmulChecked(t[i], A[i])));
@@ -188,19 +186,22 @@ export function runEpoch(inp: EpochInputs, want: bool): EpochResult {
 }
 
 /**
- * Bonds as stored (spec §4.10 step 6 / §4.11 step 5): Yuma 1 column max-upscales E first; both write
- * ⌊E·65535⌋. Rows of uids without a new permit are empty. Values are u16 integers.
+ * Bonds as stored (spec §4.10 step 6 / §4.11 step 5): Yuma 1 column max-upscales E first (E_ij ⊘ max_i E_ij
+ * for non-zero maxima); both write ⌊E·65535⌋. Rows of uids without a new permit are empty. u16 values.
  */
 function storedBonds(E: Sparse, newPermit: StaticArray<bool>, yuma3: bool, n: i32): Sparse {
-  let scaled = E;
-  if (!yuma3) {
-    scaled = E.clone();
-    inplaceColMaxUpscaleSparse(scaled, n);
-  }
-  const out = new Sparse(n, scaled.nnz);
+  const maxes = yuma3 ? new StaticArray<i64>(0) : colMaxSparse(E, n);
+  const out = new Sparse(n, E.nnz);
   for (let i = 0; i < n; i++) {
     if (unchecked(newPermit[i])) {
-      for (let k = scaled.rowStart(i); k < scaled.rowEnd(i); k++) out.push(scaled.colAt(k), toU16Proportion(scaled.valAt(k)));
+      for (let k = E.rowStart(i); k < E.rowEnd(i); k++) {
+        let v = E.valAt(k);
+        if (!yuma3) {
+          const m = unchecked(maxes[E.colAt(k)]);
+          if (m != 0) v = qdiv(v, m);
+        }
+        out.push(E.colAt(k), toU16Proportion(v));
+      }
     }
     out.endRow();
   }

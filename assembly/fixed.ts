@@ -85,9 +85,23 @@ export function qmulChecked(a: i64, b: i64): i64 {
  * `ua`, `ub` are magnitudes; `ub` ≠ 0.
  */
 function udivShifted(ua: u64, ub: u64): u64 {
-  if ((ua >> 32) == 0) return (ua << 32) / ub;
   const u1 = ua >> 32;
   if (u1 >= ub) return u64.MAX_VALUE;
+  // Fast path: a double-precision estimate is within ±1 of the true quotient while it is below 2^50
+  // (three roundings, relative error < 2^-51); one 128-bit product then fixes it exactly.
+  const est = <f64>ua * 4294967296.0 / <f64>ub;
+  if (est < 1125899906842624.0) {
+    let q = <u64>est;
+    const u0 = ua << 32;
+    const pHi = umul128(q, ub);
+    const pLo = mulLo;
+    if (pHi > u1 || (pHi == u1 && pLo > u0)) return q - 1;        // q·b > a·2^32
+    const rLo = u0 - pLo;                                           // remainder a·2^32 − q·b (< 2b)
+    const rHi = u1 - pHi - <u64>(u0 < pLo);
+    if (rHi != 0 || rLo >= ub) q++;
+    return q;
+  }
+  if (u1 == 0) return (ua << 32) / ub;
   return divlu(u1, ua << 32, ub);
 }
 

@@ -45,13 +45,19 @@ export function inplaceColNormalizeSparse(m: Sparse, cols: i32): void {
   }
 }
 
-/** Mutates m: each column divided by its maximum where that maximum is non-zero (inplace_col_max_upscale_sparse). */
-export function inplaceColMaxUpscaleSparse(m: Sparse, cols: i32): void {
+/** Column maxima over columns 0..cols−1 (0 for empty columns; values are compared as raw integers). */
+export function colMaxSparse(m: Sparse, cols: i32): Vec64 {
   const maxes = new StaticArray<i64>(cols);
   for (let k = 0; k < m.nnz; k++) {
     const j = m.colAt(k);
     if (m.valAt(k) > unchecked(maxes[j])) unchecked((maxes[j] = m.valAt(k)));
   }
+  return maxes;
+}
+
+/** Mutates m: each column divided by its maximum where that maximum is non-zero (inplace_col_max_upscale_sparse). */
+export function inplaceColMaxUpscaleSparse(m: Sparse, cols: i32): void {
+  const maxes = colMaxSparse(m, cols);
   for (let k = 0; k < m.nnz; k++) {
     const mx = unchecked(maxes[m.colAt(k)]);
     if (mx != 0) m.setVal(k, qdiv(m.valAt(k), mx));
@@ -113,12 +119,13 @@ export function rowDotSparse(m: Sparse, x: Vec64): Vec64 {
 }
 
 /**
- * interpolate_sparse(W, W̄, ratio): ratio 0 → copy of W, ratio 1 → copy of W̄; otherwise per row
+ * interpolate_sparse(W, W̄, ratio): ratio 0 → W, ratio 1 → W̄ (the same objects: callers treat all three
+ * as read-only from here on, and the chain's copies are exact); otherwise per row
  * W ⊕ ratio ⊗ (W̄ ⊖ W) over all columns 0..cols−1, keeping only results > 0, in column order.
  */
 export function interpolateSparse(w: Sparse, wClipped: Sparse, ratio: i64, cols: i32): Sparse {
-  if (ratio == 0) return w.clone();
-  if (ratio == ONE) return wClipped.clone();
+  if (ratio == 0) return w;
+  if (ratio == ONE) return wClipped;
   const out = new Sparse(w.rows, w.nnz + wClipped.nnz);
   const a = new StaticArray<i64>(cols);
   const b = new StaticArray<i64>(cols);
@@ -167,6 +174,26 @@ export function matEmaSparse(fresh: Sparse, old: Sparse, alpha: i64, alphaPerCol
       unchecked((row[j] = 0)); unchecked((touched[j] = false));
     }
     out.endRow();
+  }
+  return out;
+}
+
+/**
+ * Σ_j (m[i][j] ⊘ colsum_j) ⊗ x_j per row, i.e. rowDotSparse(colNormalized(m), x) without materialising
+ * the column-normalised copy (columns with zero sum keep their values, as inplace_col_normalize_sparse does).
+ */
+export function rowDotColNormalizedSparse(m: Sparse, x: Vec64, cols: i32): Vec64 {
+  const sums = colSumSparse(m, cols);
+  const out = new StaticArray<i64>(m.rows);
+  for (let i = 0; i < m.rows; i++) {
+    let s: i64 = 0;
+    for (let k = m.rowStart(i); k < m.rowEnd(i); k++) {
+      const j = m.colAt(k);
+      const d = unchecked(sums[j]);
+      const v = d != 0 ? qdiv(m.valAt(k), d) : m.valAt(k);
+      s += qmul(v, unchecked(x[j]));
+    }
+    unchecked((out[i] = s));
   }
   return out;
 }

@@ -12,7 +12,16 @@ const U64_MAX = (1n << 64n) - 1n;
 
 /** Instantiates the compiled engine module (one instance per engine; not shared between threads). */
 export async function createWasmEngine(module: WebAssembly.Module): Promise<EpochEngine> {
-  const ex = await instantiate(module, { env: {} });
+  return wasmEngineFromExports(await instantiateEngine(module));
+}
+
+/** The raw exports of a fresh instance (for benchmarks and low-level tests). */
+export function instantiateEngine(module: WebAssembly.Module): Promise<Exports> {
+  return instantiate(module, { env: {} });
+}
+
+/** An EpochEngine over an existing instance. After `runEpoch`, the inputs stay in the instance: `ex.runEpoch(0)` reruns them. */
+export function wasmEngineFromExports(ex: Exports): EpochEngine {
   return {
     name: 'wasm',
     runEpoch: (input, options) => runEpochWasm(ex, input, options?.intermediates ?? false),
@@ -133,7 +142,8 @@ function runEpochWasm(ex: Exports, input: EpochInput, intermediates: boolean): E
 }
 
 function maxUpscaleU16(ex: Exports, values: number[]): number[] {
-  new BigInt64Array(ex.memory.buffer, ex.scratchPtr(values.length), values.length).set(values.map(BigInt));
+  const ptr = ex.scratchPtr(values.length); // allocates: read memory.buffer only afterwards
+  new BigInt64Array(ex.memory.buffer, ptr, values.length).set(values.map(BigInt));
   ex.maxUpscaleU16Scratch();
   return Array.from(new BigInt64Array(ex.memory.buffer, ex.scratchAddress(), values.length), Number);
 }

@@ -1,0 +1,6 @@
+// Browser entry: global styles, then mount the app into #app.
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './ui/global.css';
+
+mount(App, { target: document.getElementById('app')! });

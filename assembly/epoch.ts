@@ -114,6 +114,7 @@ export function runEpoch(inp: EpochInputs, want: bool): EpochResult {
     bondsDelta = rowHadamardSparse(Wb, A);
     inplaceColNormalizeSparse(bondsDelta, n);
     if (legacy && liquidAlpha && anyNonZero(C)) columnAlphas = legacyColumnAlphas(C, alphaLow, alphaHigh);
+    if (columnAlphas) scalarAlpha = -1;
     E = matEmaSparse(bondsDelta, B, scalarAlpha, columnAlphas, n);
     inplaceColNormalizeSparse(E, n);
     // §4.10 step 5: D_i = Σ_j I_j ⊗ E_ij, normalised.

@@ -13,6 +13,7 @@ import { vecU16MaxUpscaleToU16 } from './vecmath';
 
 export { PARAM_COUNT };
 export * from './testing';
+export * from './variants/index';
 
 let inputs = new EpochInputs(0, 0, 0);
 let result = new EpochResult(0);
@@ -75,3 +76,4 @@ export function maxUpscaleU16Scratch(): void {
 
 /** The scratch buffer's current address (it moves when an operation replaces it). */
 export function scratchAddress(): usize { return changetype<usize>(scratch); }
+export * from './chain/index';

@@ -22,3 +22,8 @@ export function fxAlphaSigmoid(c: i64, w: i64, b: i64, lo: i64, hi: i64, steepne
   return alphaSigmoid(c, w, b, lo, hi, steepness);
 }
 export function fxAlphaBma(bma: u64): i64 { return alphaFromBondsMovingAverage(bma); }
+
+// The math.rs vector and matrix entry points (argument slots: testing-args.ts).
+export { testArg, testResultPtr, testResultLen } from './testing-args';
+export * from './testing-vectors';
+export * from './testing-matrices';

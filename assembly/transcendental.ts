@@ -5,7 +5,7 @@
 import { ONE, Q_MAX, fxOverflow, clearOverflow, satAdd, qmulChecked, qdivChecked, qdivSat, qmul } from './fixed';
 
 /** e and log2(e) as the crate stores them: 23 fractional bits, widened to 32. */
-const E_Q: i64 = <i64>22802601 << 9;
+const E_Q: i64 = <i64>22802600 << 9; // ⌊e·2^23⌋ (the spec text says …601; the crate and math-tests.json use …600)
 const LOG2_E_Q: i64 = <i64>12102203 << 9;
 const TWENTY: i64 = <i64>20 << 32;
 

@@ -118,7 +118,7 @@ export interface EpochIntermediates {
   inactive: boolean[];
   /** §4.2 step 4: S, normalised stake after the threshold filter. */
   stake: bigint[];
-  /** §4.3: permits used for masking (old permits plus the owner). */
+  /** §4.3: permits used for masking (old permits plus the forced owner permit). */
   validatorPermit: boolean[];
   /** §4.4: A, active stake normalised. */
   activeStake: bigint[];
@@ -144,11 +144,11 @@ export interface EpochIntermediates {
   bondsBefore: SparseRowRaw[];
   /** §4.10 step 2: ΔB column-normalised (Yuma 1 path only; empty rows on Yuma 3). */
   bondsDelta: SparseRowRaw[];
-  /** α used by the EMA when it is one scalar (alpha_bma); null when liquid alpha supplied per-entry values. */
+  /** α used by the EMA when it is one scalar (alpha_bma); null when liquid alpha supplied per-entry or per-column values. */
   alpha: bigint | null;
-  /** Liquid alpha per entry of Wb (Yuma 3, §4.11 step 2): α_ij for every (i, j) present in Wb[i]. */
+  /** Liquid alpha per entry of Wb (Yuma 3, §4.11 step 2): α_ij for every (i, j) present in Wb[i]; n empty rows otherwise. */
   liquidAlpha: SparseRowRaw[];
-  /** Legacy consensus-quantile liquid alpha per column (§10.2), else empty. */
+  /** Legacy consensus-quantile liquid alpha per column (§10.2), else the empty list. */
   legacyColumnAlpha: bigint[];
   /** E: bonds after the EMA (Yuma 1: after column normalisation, §4.10 step 4). */
   bondsEma: SparseRowRaw[];

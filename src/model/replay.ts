@@ -42,11 +42,25 @@ export function replayTrace(trace: Trace, engine: EpochEngine, options: { interm
   return { name: trace.name, n: trace.n, epochs };
 }
 
-const VECTORS = ['emission', 'serverEmission', 'validatorEmission', 'incentive', 'dividends', 'consensus', 'validatorTrust', 'stakeWeight', 'active', 'newValidatorPermit', 'bonds'] as const;
+const VECTORS = [
+  'emission',
+  'serverEmission',
+  'validatorEmission',
+  'incentive',
+  'dividends',
+  'consensus',
+  'validatorTrust',
+  'stakeWeight',
+  'active',
+  'newValidatorPermit',
+  'bonds',
+] as const;
 
 function checkOutput(output: EpochOutput, n: number, engineName: string): void {
   for (const key of VECTORS) {
     const v = output[key];
-    if (!Array.isArray(v) || v.length !== n) throw new Error(`engine ${engineName}: output.${key} has length ${Array.isArray(v) ? v.length : 'none'}, expected n = ${n}`);
+    if (!Array.isArray(v) || v.length !== n) {
+      throw new Error(`engine ${engineName}: output.${key} has length ${Array.isArray(v) ? v.length : 'none'}, expected n = ${n}`);
+    }
   }
 }

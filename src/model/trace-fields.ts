@@ -2,7 +2,7 @@
 // Pure. Paths of array elements are formatted only when something is wrong, so large valid traces stay cheap.
 import type { SparseRowU16 } from './epoch.ts';
 import { InexactNumber, type JsonObject, type JsonValue } from './json-parse.ts';
-import { TraceError, indexPath, keyPath, quote } from './trace-error.ts';
+import { TraceError, indexPath, quote } from './trace-error.ts';
 
 export const U16_MAX = 65535;
 export const U64_MAX = (1n << 64n) - 1n;
@@ -48,7 +48,8 @@ export function optional(obj: JsonObject, key: string): JsonValue | undefined {
 export function readInt(v: JsonValue, path: string, min: number, max: number, what: string): number {
   if (typeof v !== 'number') {
     if (v instanceof InexactNumber) {
-      throw new TraceError(path, v.fraction ? `${describe(v)} is not an integer` : `${describe(v)} is too large for a JSON number (max 2^53−1)`);
+      const fault = v.fraction ? 'is not an integer' : 'is too large for a JSON number (max 2^53−1)';
+      throw new TraceError(path, `${describe(v)} ${fault}`);
     }
     throw new TraceError(path, `expected an integer (${what}), got ${describe(v)}`);
   }
@@ -136,8 +137,8 @@ export function readSparseRow(v: JsonValue, path: string, n: number, seen: UidSe
     const col = Array.isArray(pair) ? pair[0] : undefined;
     const value = Array.isArray(pair) ? pair[1] : undefined;
     // Paths are built only for a faulty pair: rows hold most of a large trace's numbers.
-    const valid = Array.isArray(pair) && pair.length === 2 && typeof col === 'number' && col >= 0 && col < n && typeof value === 'number' && value >= 0 && value <= U16_MAX;
-    if (!valid) readPair(pair, indexPath(path, k), n);
+    const valid = Array.isArray(pair) && pair.length === 2 && typeof col === 'number' && col >= 0 && col < n;
+    if (!valid || typeof value !== 'number' || value < 0 || value > U16_MAX) readPair(pair, indexPath(path, k), n);
     const earlier = seen.add(col as number, k);
     if (earlier >= 0) throw new TraceError(indexPath(indexPath(path, k), 0), `duplicate column ${col} (also at [${earlier}])`);
     row[k] = [col as number, value as number];
@@ -148,11 +149,11 @@ export function readSparseRow(v: JsonValue, path: string, n: number, seen: UidSe
 /** Throws the TraceError that describes a faulty sparse-row pair. */
 function readPair(pair: JsonValue, path: string, n: number): never {
   if (!Array.isArray(pair) || pair.length !== 2) {
-    throw new TraceError(path, `expected a [column_uid, u16_value] pair, got ${describe(pair)}${Array.isArray(pair) ? ` of length ${pair.length}` : ''}`);
+    const got = `${describe(pair)}${Array.isArray(pair) ? ` of length ${pair.length}` : ''}`;
+    throw new TraceError(path, `expected a [column_uid, u16_value] pair, got ${got}`);
   }
   readUid(pair[0], indexPath(path, 0), n);
   readU16(pair[1], indexPath(path, 1));
   throw new Error('readPair: the pair is valid');
 }
 
-export { keyPath, indexPath };

@@ -3,7 +3,19 @@
 import type { Hyperparameters, SparseRowU16 } from './epoch.ts';
 import type { JsonObject, JsonValue } from './json-parse.ts';
 import { TraceError, indexPath, keyPath, quote } from './trace-error.ts';
-import { UidSet, describe, optional, readArray, readEach, readObject, readSparseRow, readU16, readU64, readUid, required } from './trace-fields.ts';
+import {
+  UidSet,
+  describe,
+  optional,
+  readArray,
+  readEach,
+  readObject,
+  readSparseRow,
+  readU16,
+  readU64,
+  readUid,
+  required,
+} from './trace-fields.ts';
 import { readHyperparameters } from './trace-hyperparameters.ts';
 
 /** One step of a trace; `block`, when not null, becomes the current block before the step runs. */

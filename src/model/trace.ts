@@ -4,7 +4,19 @@ import { DEFAULT_HYPERPARAMETERS, type Hyperparameters, type SparseRowU16 } from
 import { MAX_TRACE_BYTES, checkTraceSize, decodeTraceBytes, utf8Length } from './json-text.ts';
 import { parseJson, type JsonObject, type JsonValue } from './json-parse.ts';
 import { TraceError, keyPath, quote } from './trace-error.ts';
-import { UidSet, describe, optional, readBool, readInt, readObject, readSparseRow, readU64, readUid, readVector, required } from './trace-fields.ts';
+import {
+  UidSet,
+  describe,
+  optional,
+  readBool,
+  readInt,
+  readObject,
+  readSparseRow,
+  readU64,
+  readUid,
+  readVector,
+  required,
+} from './trace-fields.ts';
 import { readHyperparameters } from './trace-hyperparameters.ts';
 import { readSteps, type TraceStep } from './trace-steps.ts';
 
@@ -74,7 +86,10 @@ function readTrace(doc: JsonValue): Trace {
   const ownerJson = optional(root, 'owner_uid') ?? null;
   const ownerUid = ownerJson === null ? null : readUid(ownerJson, 'owner_uid', n);
   const hyperJson = optional(root, 'hyperparameters');
-  const hyperparameters = { ...DEFAULT_HYPERPARAMETERS, ...(hyperJson === undefined ? {} : readHyperparameters(hyperJson, 'hyperparameters')) };
+  const hyperparameters = {
+    ...DEFAULT_HYPERPARAMETERS,
+    ...(hyperJson === undefined ? {} : readHyperparameters(hyperJson, 'hyperparameters')),
+  };
   const seen = new UidSet(n);
   // A per-uid vector; without `fallback` the field is required.
   const vector = <T>(key: string, read: (v: JsonValue, p: string) => T, fallback?: T): T[] => {

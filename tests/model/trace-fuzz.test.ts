@@ -74,7 +74,7 @@ describe(parseTraceBytes, () => {
     const outcomes = new Map<string, number>();
     for (let seed = 1; seed <= SEEDS; seed++) {
       const r = rng(seed);
-      let bytes = base;
+      let bytes: Uint8Array = base;
       for (let k = 1 + Math.floor(r() * 3); k > 0; k--) bytes = mutateBytes(bytes, r);
       const outcome = parseOutcome(bytes);
       expect(outcome.startsWith('not'), `seed ${seed}: ${outcome}`).toBe(false);

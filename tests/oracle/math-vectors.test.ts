@@ -1,5 +1,5 @@
 // subtensor's tests/math.rs vectors (golden/subtensor/math-tests.json) run against the oracle's building blocks.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SparseRowRaw } from '../../src/model/epoch.ts';
@@ -34,8 +34,7 @@ import {
 import { topK } from '../../src/oracle/stake.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const shared = join(import.meta.dirname, '..', 'golden', 'subtensor', 'math-tests.json');
-const file = JSON.parse(readFileSync(existsSync(shared) ? shared : join(import.meta.dirname, 'fixtures', 'math-tests.json'), 'utf8'));
+const file = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'golden', 'subtensor', 'math-tests.json'), 'utf8'));
 const cases = (name: string): Json[] => file.math_tests.find((t: Json) => t.name === name).cases;
 
 /** A literal of the Rust test as I32F32: f32 by default (vec_to_fixed / fixed() take f32), or its stated type. */

@@ -15,12 +15,8 @@ import {
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const ROOT = join(import.meta.dirname, '..', '..');
-/** Where golden traces may live: the project's shared copy first, this folder's fixtures as the fallback. */
-const TRACE_DIRS = [
-  join(ROOT, 'tests', 'golden', 'subtensor', 'traces'),
-  join(ROOT, 'tests', 'golden', 'traces'),
-  join(import.meta.dirname, 'fixtures', 'traces'),
-];
+/** Where the golden traces live (copied from shared/golden so a fresh clone tests without it). */
+const TRACE_DIRS = [join(ROOT, 'tests', 'golden', 'subtensor', 'traces')];
 
 /** The directory holding the golden traces. */
 export function traceDir(): string {
@@ -49,7 +45,7 @@ const camel = (key: string): string => key.replace(/_([a-z0-9])/g, (_, c: string
 function withHyperparameters(base: Hyperparameters, values: Record<string, Json>): Hyperparameters {
   const h: Record<string, Json> = { ...base };
   for (const [key, value] of Object.entries(values)) {
-    const name = key === 'commit_reveal_enabled' ? 'commitRevealEnabled' : camel(key);
+    const name = camel(key);
     h[name] = name === 'bondsMovingAverage' || name === 'stakeThreshold' ? BigInt(value) : value;
   }
   return h as Hyperparameters;

@@ -1,0 +1,73 @@
+// The chain-math exports (all prefixed `chain`): issuance, the all-subnets coinbase on a flat buffer,
+// constant-product swaps, the EMA price and the registration burn. The host wrapper is
+// src/chain/wasm-chain-math.ts; the coinbase buffer layout is documented in ./coinbase.ts.
+
+import { U128, set, mulShr, divShl, wideOverflow } from './u128';
+import { blockEmissionForIssuance, halvings } from './issuance';
+import { runCoinbase, HEADER, RECORD } from './coinbase';
+import { swapTaoForAlpha, swapAlphaForTao } from './swap';
+import { movingPrice } from './ema';
+import { decayFactorQ32, mulByQ32, bumpBurn } from './burn';
+
+let coinbaseBuf = new StaticArray<u64>(HEADER);
+
+/** Block emission (rao) for a total issuance; also a subnet's α emission for its α issuance. */
+export function chainBlockEmission(issuance: u64): u64 { return blockEmissionForIssuance(issuance); }
+
+/** The number of halvings k so far for an issuance (64 once the cap is reached). */
+export function chainHalvings(issuance: u64): i32 { return halvings(issuance); }
+
+/** Size of a coinbase record and header, in u64 slots. */
+export function chainCoinbaseHeader(): i32 { return HEADER; }
+export function chainCoinbaseRecord(): i32 { return RECORD; }
+
+/** Address of a coinbase buffer for `count` subnets (reallocated only when it must grow). */
+export function chainCoinbaseBuffer(count: i32): usize {
+  const len = HEADER + count * RECORD;
+  if (coinbaseBuf.length < len) coinbaseBuf = new StaticArray<u64>(len);
+  return changetype<usize>(coinbaseBuf);
+}
+
+/** Runs the coinbase in place on the buffer from `chainCoinbaseBuffer`. */
+export function chainRunCoinbase(): void { runCoinbase(coinbaseBuf); }
+
+/** α out for `taoIn` TAO into a pool of reserves (taoReserve, alphaReserve). */
+export function chainSwapTaoForAlpha(taoReserve: u64, alphaReserve: u64, taoIn: u64): u64 {
+  return swapTaoForAlpha(taoReserve, alphaReserve, taoIn);
+}
+
+/** TAO out for `alphaIn` α into a pool. */
+export function chainSwapAlphaForTao(taoReserve: u64, alphaReserve: u64, alphaIn: u64): u64 {
+  return swapAlphaForTao(taoReserve, alphaReserve, alphaIn);
+}
+
+/** The new EMA price (32 fractional bits); see ./ema.ts. */
+export function chainMovingPrice(emaRaw32: u64, taoReserve: u64, alphaReserve: u64, blocksSinceStart: u64, halvingBlocks: u64, movingAlphaRaw32: u64): u64 {
+  return movingPrice(emaRaw32, taoReserve, alphaReserve, blocksSinceStart, halvingBlocks, movingAlphaRaw32);
+}
+
+/** Per-block burn decay factor (Q32) for a half-life. */
+export function chainBurnDecayFactor(halfLife: u32): u64 { return decayFactorQ32(halfLife); }
+/** ⌊value · factor / 2^32⌋. */
+export function chainMulByQ32(value: u64, factorQ32: u64): u64 { return mulByQ32(value, factorQ32); }
+/** ⌊burn ⊗ mult⌋ with mult U64F64 (hi, lo). */
+export function chainBumpBurn(burn: u64, multHi: u64, multLo: u64): u64 { return bumpBurn(burn, multHi, multLo); }
+
+const ta = new U128();
+const tb = new U128();
+const tr = new U128();
+let testOk = true;
+
+/** Test hook: ⌊a·b / 2^shift⌋ (returns the low 64 bits; the high ones via chainTestHi). */
+export function chainTestMulShr(aHi: u64, aLo: u64, bHi: u64, bLo: u64, shift: i32): u64 {
+  mulShr(tr, set(ta, aHi, aLo), set(tb, bHi, bLo), shift);
+  testOk = !wideOverflow;
+  return tr.lo;
+}
+/** Test hook: trunc(a·2^shift / b) (low 64 bits; chainTestHi / chainTestOk for the rest). */
+export function chainTestDivShl(aHi: u64, aLo: u64, bHi: u64, bLo: u64, shift: i32): u64 {
+  testOk = divShl(tr, set(ta, aHi, aLo), set(tb, bHi, bLo), shift);
+  return tr.lo;
+}
+export function chainTestHi(): u64 { return tr.hi; }
+export function chainTestOk(): i32 { return testOk ? 1 : 0; }

@@ -1,0 +1,82 @@
+// ChainMath: the contract between the chain state machine (src/chain/) and the exact block-level
+// arithmetic of the AssemblyScript core (assembly/chain/). Types only; the one implementation is
+// wasm-chain-math.ts.
+
+/** One subnet's coinbase inputs (chain units: rao, α units, 32-fractional-bit prices). */
+export interface CoinbaseSubnetIn {
+  taoReserve: bigint;
+  alphaIn: bigint;
+  alphaOut: bigint;
+  /** SubnetMovingPrice, I96F32 raw (value = raw / 2^32). */
+  emaPrice: bigint;
+  /** MinerBurned fraction, raw / 2^32. */
+  minerBurned: bigint;
+  /** In `subnets_to_emit_to`: started, subtoken enabled, registration allowed. */
+  emitting: boolean;
+  /** SubnetEmissionEnabled (TAO-side share). */
+  emissionEnabled: boolean;
+  ownerCutEnabled: boolean;
+}
+
+/** One subnet's coinbase results; the reserves are the values after this block's injection. */
+export interface CoinbaseSubnetOut {
+  taoReserve: bigint;
+  alphaIn: bigint;
+  alphaOut: bigint;
+  /** T_i: this subnet's TAO emission (rao, floored). */
+  taoEmission: bigint;
+  taoIn: bigint;
+  alphaInjected: bigint;
+  excessTao: bigint;
+  alphaBought: bigint;
+  alphaEmitted: bigint;
+  ownerCut: bigint;
+  server: bigint;
+  validator: bigint;
+  root: bigint;
+  rootRecycled: bigint;
+  /** α minted as alpha_out but floored out of every bucket (≤ a few units). */
+  dust: bigint;
+  /** Root proportion after injection, raw / 2^32. */
+  rootProportion: bigint;
+}
+
+export interface CoinbaseIn {
+  emission: bigint;
+  rootTao: bigint;
+  taoWeight: bigint;
+  ownerCut: number;
+  /** 0 price_ema_minerburn, 1 price_ema, 2 root_prop_minerburn. */
+  shareRule: number;
+  /** 0 root proportion, 1 min(α emission, E), 2 α emission without chain buys. */
+  injectionCap: number;
+  subnets: CoinbaseSubnetIn[];
+}
+
+export interface CoinbaseOut {
+  /** Unspent credit, recycled (TotalIssuance −= it). */
+  recycledTao: bigint;
+  rootSell: boolean;
+  spentTao: bigint;
+  subnets: CoinbaseSubnetOut[];
+}
+
+/** The exact block-level arithmetic. Every function is pure. */
+export interface ChainMath {
+  /** Block emission (rao) for a total issuance (§1.1); the same curve gives α emission from α issuance. */
+  blockEmission(issuance: bigint): bigint;
+  /** Halvings so far (k) for an issuance. */
+  halvings(issuance: bigint): number;
+  /** One block's coinbase for all subnets, in netuid order (§2.1–2.5). */
+  coinbase(input: CoinbaseIn): CoinbaseOut;
+  /** α out for TAO in (constant product, no fee). */
+  swapTaoForAlpha(taoReserve: bigint, alphaReserve: bigint, taoIn: bigint): bigint;
+  /** TAO out for α in (constant product, no fee). */
+  swapAlphaForTao(taoReserve: bigint, alphaReserve: bigint, alphaIn: bigint): bigint;
+  /** The EMA price after one block (§2.4), raw / 2^32. */
+  movingPrice(emaPrice: bigint, taoReserve: bigint, alphaReserve: bigint, blocksSinceStart: bigint, halvingBlocks: bigint, movingAlpha: bigint): bigint;
+  /** One block of burn decay: ⌊burn · f⌋ with f^halfLife = 1/2 (Q32). Unclamped. */
+  decayBurn(burn: bigint, halfLife: number): bigint;
+  /** ⌊burn ⊗ mult⌋ with mult a U64F64 raw value. Unclamped. */
+  bumpBurn(burn: bigint, multU64F64: bigint): bigint;
+}

@@ -1,0 +1,69 @@
+// ChainMath backed by the AssemblyScript core (assembly/chain/): marshals the coinbase into the
+// module's flat u64 buffer (layout: assembly/chain/coinbase.ts) and forwards scalar calls. Works in a
+// worker and in node; one instance per ChainMath (its own linear memory).
+
+import { instantiate } from '../generated/engine.js';
+import type { ChainMath, CoinbaseIn, CoinbaseOut, CoinbaseSubnetOut } from './math.ts';
+
+type Exports = Awaited<ReturnType<typeof instantiate>>;
+const U64 = (1n << 64n) - 1n;
+
+/** Instantiates the compiled engine module and wraps its `chain*` exports. */
+export async function createWasmChainMath(module: WebAssembly.Module): Promise<ChainMath> {
+  const ex = await instantiate(module, { env: {} });
+  const header = ex.chainCoinbaseHeader();
+  const record = ex.chainCoinbaseRecord();
+  const decayFactors = new Map<number, bigint>();
+  return {
+    blockEmission: (issuance) => ex.chainBlockEmission(issuance),
+    halvings: (issuance) => ex.chainHalvings(issuance),
+    coinbase: (input) => coinbase(ex, header, record, input),
+    swapTaoForAlpha: (t, a, x) => ex.chainSwapTaoForAlpha(t, a, x),
+    swapAlphaForTao: (t, a, x) => ex.chainSwapAlphaForTao(t, a, x),
+    movingPrice: (ema, t, a, b, h, ma) => ex.chainMovingPrice(ema, t, a, b, h, ma),
+    decayBurn: (burn, halfLife) => {
+      let f = decayFactors.get(halfLife);
+      if (f === undefined) decayFactors.set(halfLife, (f = ex.chainBurnDecayFactor(halfLife)));
+      return ex.chainMulByQ32(burn, f);
+    },
+    bumpBurn: (burn, mult) => ex.chainBumpBurn(burn, (mult >> 64n) & U64, mult & U64),
+  };
+}
+
+function coinbase(ex: Exports, header: number, record: number, input: CoinbaseIn): CoinbaseOut {
+  const count = input.subnets.length;
+  const ptr = ex.chainCoinbaseBuffer(count);
+  const buf = new BigUint64Array(ex.memory.buffer, ptr, header + count * record);
+  buf[0] = input.emission;
+  buf[1] = input.rootTao;
+  buf[2] = input.taoWeight;
+  buf[3] = BigInt(input.ownerCut);
+  buf[4] = BigInt(input.shareRule);
+  buf[5] = BigInt(input.injectionCap);
+  buf[6] = BigInt(count);
+  for (let i = 0; i < count; i++) {
+    const s = input.subnets[i];
+    const r = header + i * record;
+    buf[r] = s.taoReserve;
+    buf[r + 1] = s.alphaIn;
+    buf[r + 2] = s.alphaOut;
+    buf[r + 3] = s.emaPrice;
+    buf[r + 4] = s.minerBurned;
+    buf[r + 5] = BigInt((s.emitting ? 1 : 0) | (s.emissionEnabled ? 2 : 0) | (s.ownerCutEnabled ? 4 : 0));
+  }
+  ex.chainRunCoinbase();
+  // The buffer does not move during the call (nothing allocates once it exists), but re-read to be safe.
+  const out = new BigUint64Array(ex.memory.buffer, ptr, header + count * record);
+  const subnets: CoinbaseSubnetOut[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const r = header + i * record;
+    subnets[i] = {
+      taoReserve: out[r], alphaIn: out[r + 1], alphaOut: out[r + 2],
+      taoEmission: out[r + 6], taoIn: out[r + 7], alphaInjected: out[r + 8], excessTao: out[r + 9],
+      alphaBought: out[r + 10], alphaEmitted: out[r + 11], ownerCut: out[r + 12], server: out[r + 13],
+      validator: out[r + 14], root: out[r + 15], rootRecycled: out[r + 16], dust: out[r + 17],
+      rootProportion: out[r + 18],
+    };
+  }
+  return { recycledTao: out[7], rootSell: out[8] !== 0n, spentTao: out[9], subnets };
+}

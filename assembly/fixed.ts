@@ -88,10 +88,18 @@ function udivShifted(ua: u64, ub: u64): u64 {
   const u1 = ua >> 32;
   if (u1 >= ub) return u64.MAX_VALUE;
   // Fast path: a double-precision estimate is within ±1 of the true quotient while it is below 2^50
-  // (three roundings, relative error < 2^-51); one 128-bit product then fixes it exactly.
-  const est = <f64>ua * 4294967296.0 / <f64>ub;
-  if (est < 1125899906842624.0) {
-    let q = <u64>est;
+  // (three roundings, relative error < 2^-51). With b < 2^62 the true remainder a·2^32 − q·b lies in
+  // (−2^62, 2^63), so computing it modulo 2^64 and reading it as signed is exact: one product fixes q.
+  const est = <f64><i64>ua * 4294967296.0 / <f64><i64>ub;
+  if (est < 1125899906842624.0 && (ub >> 62) == 0 && (ua >> 63) == 0) {
+    const q = <u64><i64>est;
+    const r = <i64>((ua << 32) - q * ub);
+    if (r < 0) return q - 1;
+    return <u64>r >= ub ? q + 1 : q;
+  }
+  const estU = <f64>ua * 4294967296.0 / <f64>ub;
+  if (estU < 1125899906842624.0) {
+    let q = <u64>estU;
     const u0 = ua << 32;
     const pHi = umul128(q, ub);
     const pLo = mulLo;

@@ -25,7 +25,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === 'replay') return await replay(rest, io);
-    if (command === 'simulate') return fail(io, 2, 'simulate: not implemented yet');
+    if (command === 'simulate') return (await import('./simulate.ts')).runSimulateCommand(rest, io);
     if (command === '--help' || command === '-h' || command === 'help') {
       io.stdout(`${USAGE}\n`);
       return 0;

@@ -131,24 +131,25 @@ export const activityCutoff = (h: Hyperparameters): bigint => {
   return c > 1n ? c : 1n;
 };
 
-/** Resolves the anchors: block, block − cutoff, block − tempo, lms, lms + 1, 0, block − 1 (all clamped to [0, block]). */
+/** Resolves the anchors: block, block − cutoff, block − tempo, lms, lms + 1, 0, block − 1 (± 2, clamped to [0, block]). */
 function resolve(d: Draft): EpochInput {
   const { block, h } = d;
-  const cutoff = activityCutoff(d.h);
-  const lmsAnchors = (choice: TimeChoice): bigint =>
-    'back' in choice ? sat(block - choice.back) : sat([block, block - cutoff, block - BigInt(h.tempo), 0n, block - 1n, block - 2n, block][choice.anchor] + BigInt(choice.delta));
-  const lms = d.lms === null ? 0n : min(lmsAnchors(d.lms), block);
-  const at = (choice: TimeChoice): bigint => {
+  const cutoff = activityCutoff(h);
+  const anchored = (choice: TimeChoice, lms: bigint): bigint => {
     if ('back' in choice) return sat(block - choice.back);
     const anchors = [block, block - cutoff, block - BigInt(h.tempo), lms, lms + 1n, 0n, block - 1n];
     return min(sat(anchors[choice.anchor] + BigInt(choice.delta)), block);
   };
-  const total = (i: number) => d.alphaStake[i] + d.taoStake[i];
+  const lms = d.lms === null ? 0n : anchored(d.lms, block - 1n);
+  const at = (choice: TimeChoice) => anchored(choice, lms);
+  // ⌊stake_i⌋ = alpha_i + ⌊tao_i · t32 / 2^32⌋ with t32 = ⌊tw · 2^32 / (2^64 − 1)⌋ (spec §4.2 closed form).
+  const t32 = (d.taoWeight << 32n) / U64_MAX;
+  const stakeFloor = (i: number) => d.alphaStake[i] + ((d.taoStake[i] * t32) >> 32n);
   const threshold =
     d.threshold.kind === 'zero' ? 0n
     : d.threshold.kind === 'max' ? U64_MAX
     : d.threshold.kind === 'any' ? d.threshold.value
-    : sat(total(d.threshold.uid % d.n) + d.threshold.delta);
+    : sat(stakeFloor(d.threshold.uid % d.n) + d.threshold.delta);
   return {
     n: d.n,
     block,
@@ -250,4 +251,31 @@ export function interludesArb(maxN: number): fc.Arbitrary<Interlude[]> {
 /** JSON with bigints as decimal strings: how a failing input is printed (and could be pasted into a test). */
 export function toJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
+const show = (v: unknown): string => (typeof v === 'bigint' ? `${v}n` : v === undefined ? 'absent' : toJson(v));
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The first place where two results differ, as `path: left vs right`, or null when they are deeply equal with
+ * the same types (bigint ≠ number). Object keys are walked in the left value's order, `intermediates` first, so
+ * the earliest epoch step that diverges is named rather than one of its consequences.
+ */
+export function firstDifference(left: unknown, right: unknown, path = '$'): string | null {
+  if (Array.isArray(left) && Array.isArray(right)) {
+    for (let i = 0; i < Math.min(left.length, right.length); i++) {
+      const d = firstDifference(left[i], right[i], `${path}[${i}]`);
+      if (d !== null) return d;
+    }
+    return left.length === right.length ? null : `${path}.length: ${left.length} vs ${right.length}`;
+  }
+  if (isRecord(left) && isRecord(right)) {
+    const keys = [...new Set([...Object.keys(left), ...Object.keys(right)])].sort((a, b) => Number(b === 'intermediates') - Number(a === 'intermediates'));
+    for (const k of keys) {
+      const d = firstDifference(left[k], right[k], `${path}.${k}`);
+      if (d !== null) return d;
+    }
+    return null;
+  }
+  return Object.is(left, right) ? null : `${path}: ${show(left)} vs ${show(right)}`;
 }

@@ -1,6 +1,7 @@
 // Reads a trace file for the CLI without ever hanging or loading a huge file: size checked first, reads bounded.
 // Node only. Failures are one-line InputError messages that start with the file name.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { MAX_TRACE_BYTES } from '../model/json-text.ts';
 
 /** Invalid input that is not about the document's content (missing file, directory, too large): exit 2. */
@@ -17,14 +18,23 @@ const REASONS: Record<string, string> = {
 
 const CHUNK = 1 << 20;
 
-/** The file's bytes; over MAX_TRACE_BYTES fails before reading (regular files) or as soon as the limit is passed (pipes, devices). */
-export function readInputFile(file: string, label: string): Uint8Array {
+/** Under `npm run`, relative paths mean the caller's directory (INIT_CWD), not the package root npm moved to. */
+export function inputPath(file: string): string {
+  const callerDir = process.env.npm_lifecycle_event === 'yuma' ? process.env.INIT_CWD : undefined;
+  return callerDir && !isAbsolute(file) ? resolve(callerDir, file) : file;
+}
+
+/**
+ * The file's bytes; more than `maxBytes` fails before reading (regular files) or as soon as the limit is passed
+ * (pipes, devices), so a huge or endless input costs little. `label` leads every message.
+ */
+export function readInputFile(file: string, label: string, maxBytes = MAX_TRACE_BYTES): Uint8Array {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
-    if (stat.size > MAX_TRACE_BYTES) throw new InputError(tooLarge(label, `is ${stat.size} bytes`));
+    if (stat.size > maxBytes) throw new InputError(tooLarge(label, `is ${stat.size} bytes`, maxBytes));
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
@@ -32,7 +42,7 @@ export function readInputFile(file: string, label: string): Uint8Array {
       const got = readSync(fd, chunk, 0, CHUNK, null);
       if (got === 0) break;
       total += got;
-      if (total > MAX_TRACE_BYTES) throw new InputError(tooLarge(label, 'has more than 16 MiB'));
+      if (total > maxBytes) throw new InputError(tooLarge(label, `has more than ${maxBytes} bytes`, maxBytes));
       chunks.push(got === CHUNK ? chunk : chunk.subarray(0, got));
     }
     return concat(chunks, total);
@@ -45,8 +55,8 @@ export function readInputFile(file: string, label: string): Uint8Array {
   }
 }
 
-function tooLarge(label: string, size: string): string {
-  return `${label}: file ${size}, over the 16 MiB limit (${MAX_TRACE_BYTES} bytes)`;
+function tooLarge(label: string, size: string, maxBytes: number): string {
+  return `${label}: file ${size}, over the ${maxBytes / 2 ** 20} MiB limit (${maxBytes} bytes)`;
 }
 
 function concat(chunks: Uint8Array[], total: number): Uint8Array {

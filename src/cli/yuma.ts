@@ -1,10 +1,9 @@
 // `npm run -s yuma -- <command>`: the headless runner of shared/formats/yuma-trace.md. Started by scripts/yuma.mjs.
 // Exit 0 with results on stdout; 2 with one stderr line for invalid input or usage; 1 with one line for an internal error.
-import { isAbsolute, resolve } from 'node:path';
 import type { EpochEngine } from '../model/epoch.ts';
 import { replayTrace, toResultJson } from '../model/replay.ts';
 import { TraceError, parseTraceBytes, type Trace } from '../model/trace.ts';
-import { InputError, firstLine, readInputFile } from './read-input.ts';
+import { InputError, firstLine, inputPath, readInputFile } from './read-input.ts';
 
 /** Where the CLI writes; a test can pass its own. */
 export interface CliIo {
@@ -87,12 +86,6 @@ function parseReplayArgs(args: string[]): ReplayOptions | string {
     else options.files.push(a);
   }
   return options.files.length === 0 ? `replay: no trace file given; ${USAGE}` : options;
-}
-
-/** Under `npm run`, relative paths mean the caller's directory (INIT_CWD), not the package root npm moved to. */
-function inputPath(file: string): string {
-  const callerDir = process.env.npm_lifecycle_event === 'yuma' ? process.env.INIT_CWD : undefined;
-  return callerDir && !isAbsolute(file) ? resolve(callerDir, file) : file;
 }
 
 async function loadEngine(name: 'wasm' | 'oracle'): Promise<EpochEngine> {

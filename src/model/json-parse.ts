@@ -64,13 +64,13 @@ class Parser {
     if (depth > MAX_JSON_DEPTH) this.fail(`nesting deeper than ${MAX_JSON_DEPTH} levels`);
     this.pos++;
     const out: JsonValue[] = [];
-    if (this.peek() === 0x5d) return this.pos++, out;
+    if (this.peek() === 0x5d) return this.close(out);
     for (;;) {
       out.push(this.value(depth));
       const c = this.peek();
-      if (c === 0x2c) this.pos++;
-      else if (c === 0x5d) return this.pos++, out;
-      else return this.unexpected("',' or ']'");
+      if (c === 0x5d) return this.close(out);
+      if (c !== 0x2c) return this.unexpected("',' or ']'");
+      this.pos++;
     }
   }
 
@@ -78,7 +78,7 @@ class Parser {
     if (depth > MAX_JSON_DEPTH) this.fail(`nesting deeper than ${MAX_JSON_DEPTH} levels`);
     this.pos++;
     const out: JsonObject = Object.create(null);
-    if (this.peek() === 0x7d) return this.pos++, out;
+    if (this.peek() === 0x7d) return this.close(out);
     for (;;) {
       if (this.peek() !== 0x22) return this.unexpected('a string key');
       const at = this.pos;
@@ -86,16 +86,23 @@ class Parser {
       if (this.peek() !== 0x3a) return this.unexpected("':'");
       this.pos++;
       const v = this.value(depth);
-      if (Object.hasOwn(out, key)) {
+      // `in` sees own keys only: the object has no prototype.
+      if (key in out) {
         this.pos = at;
         this.fail(`duplicate key ${JSON.stringify(key.slice(0, 40))}`);
       }
       out[key] = v;
       const c = this.peek();
-      if (c === 0x2c) this.pos++;
-      else if (c === 0x7d) return this.pos++, out;
-      else return this.unexpected("',' or '}'");
+      if (c === 0x7d) return this.close(out);
+      if (c !== 0x2c) return this.unexpected("',' or '}'");
+      this.pos++;
     }
+  }
+
+  /** Steps over the closing bracket or brace of `container`. */
+  private close<T>(container: T): T {
+    this.pos++;
+    return container;
   }
 
   private string(): string {

@@ -1,11 +1,11 @@
 // Typed readers for yuma-trace/1 values: each returns the value in model form or throws TraceError(path, fault).
-// Pure. Paths of array elements are formatted only when something is wrong, so large valid traces stay cheap.
+// Pure. Sparse rows, which hold most of a large trace's numbers, format element paths only for a faulty entry.
 import type { SparseRowU16 } from './epoch.ts';
 import { InexactNumber, type JsonObject, type JsonValue } from './json-parse.ts';
 import { TraceError, indexPath, quote } from './trace-error.ts';
 
-export const U16_MAX = 65535;
-export const U64_MAX = (1n << 64n) - 1n;
+const U16_MAX = 65535;
+const U64_MAX = (1n << 64n) - 1n;
 const DIGITS = /^[0-9]+$/;
 
 /** A short description of a JSON value for "expected X, got Y" messages. */
@@ -57,6 +57,7 @@ export function readInt(v: JsonValue, path: string, min: number, max: number, wh
   return v;
 }
 
+/** A u16 JSON integer 0..65535. */
 export const readU16 = (v: JsonValue, path: string): number => readInt(v, path, 0, U16_MAX, 'u16');
 
 /** A uid 0..n−1. */

@@ -1,47 +1,44 @@
 // The subnet state a trace replay walks through, and the effect of each non-epoch step on it (yuma-trace/1 "Steps").
 // Pure. Rows are replaced, never edited in place, and the engine only ever sees copies (epochInput).
-import type { EpochEngine, EpochInput, EpochOutput, Hyperparameters, SparseRowU16 } from './epoch.ts';
+import type { EpochEngine, EpochInput, EpochOutput, SparseRowU16 } from './epoch.ts';
 import type { Trace, TraceStep } from './trace.ts';
 
-/** Everything an epoch reads, at the current block. */
-export interface SubnetState {
-  n: number;
-  block: bigint;
-  ownerUid: number | null;
-  hyperparameters: Hyperparameters;
-  alphaStake: bigint[];
-  taoStake: bigint[];
-  taoWeight: bigint;
-  blockAtRegistration: bigint[];
-  lastUpdate: bigint[];
-  validatorPermit: boolean[];
-  weights: SparseRowU16[];
-  bonds: SparseRowU16[];
-  lastMechanismStepBlock: bigint;
-  /** Earliest unexpired commit block per uid; null = none (every uid's initial state). */
-  commitBlock: (bigint | null)[];
-}
+/** Everything an epoch reads at the current block, apart from the emission it distributes. */
+export type SubnetState = Omit<EpochInput, 'raoEmission'>;
 
 const copyRows = (rows: SparseRowU16[]): SparseRowU16[] => rows.map((row) => row.map(([j, v]) => [j, v]));
 
-/** The state before the first step: the trace's starting values, copied. */
-export function initialState(trace: Trace): SubnetState {
+/** A deep copy: no array or row is shared with `s`. */
+function copyState(s: SubnetState): SubnetState {
   return {
-    n: trace.n,
-    block: trace.startBlock,
-    ownerUid: trace.ownerUid,
-    hyperparameters: { ...trace.hyperparameters },
-    alphaStake: [...trace.alphaStake],
-    taoStake: [...trace.taoStake],
-    taoWeight: trace.taoWeight,
-    blockAtRegistration: [...trace.blockAtRegistration],
-    lastUpdate: [...trace.lastUpdate],
-    validatorPermit: [...trace.validatorPermit],
-    weights: copyRows(trace.weights),
-    bonds: copyRows(trace.bonds),
-    lastMechanismStepBlock: trace.lastMechanismStepBlock,
-    commitBlock: new Array(trace.n).fill(null),
+    ...s,
+    hyperparameters: { ...s.hyperparameters },
+    alphaStake: [...s.alphaStake],
+    taoStake: [...s.taoStake],
+    blockAtRegistration: [...s.blockAtRegistration],
+    lastUpdate: [...s.lastUpdate],
+    validatorPermit: [...s.validatorPermit],
+    weights: copyRows(s.weights),
+    bonds: copyRows(s.bonds),
+    commitBlock: [...s.commitBlock],
   };
+}
+
+/** The state before the first step: the trace's starting values, copied; no uid has a commit block. */
+export function initialState(trace: Trace): SubnetState {
+  const { name: _name, startBlock, steps: _steps, ...start } = trace;
+  return copyState({ ...start, block: startBlock, commitBlock: new Array(trace.n).fill(null) });
+}
+
+/** The epoch's input at the current block: a deep copy, so nothing the engine does can reach `state`. */
+export function epochInput(state: SubnetState, raoEmission: bigint): EpochInput {
+  return { ...copyState(state), raoEmission };
+}
+
+/** Persists what an epoch writes and a later epoch reads: bonds and validator permits (copied). Mutates `state`. */
+export function persistEpoch(state: SubnetState, output: EpochOutput): void {
+  state.bonds = copyRows(output.bonds);
+  state.validatorPermit = [...output.newValidatorPermit];
 }
 
 /** Applies one non-epoch step at `state.block` (the caller has already moved the block). Mutates `state`. */
@@ -95,31 +92,4 @@ function replaceNeuron(state: SubnetState, uid: number, newAlphaStake: bigint): 
   state.alphaStake[uid] = newAlphaStake;
   state.taoStake[uid] = 0n;
   state.commitBlock[uid] = null;
-}
-
-/** The epoch's input at the current block: a deep copy, so nothing the engine does can reach `state`. */
-export function epochInput(state: SubnetState, raoEmission: bigint): EpochInput {
-  return {
-    n: state.n,
-    block: state.block,
-    hyperparameters: { ...state.hyperparameters },
-    ownerUid: state.ownerUid,
-    alphaStake: [...state.alphaStake],
-    taoStake: [...state.taoStake],
-    taoWeight: state.taoWeight,
-    blockAtRegistration: [...state.blockAtRegistration],
-    lastUpdate: [...state.lastUpdate],
-    validatorPermit: [...state.validatorPermit],
-    weights: copyRows(state.weights),
-    bonds: copyRows(state.bonds),
-    lastMechanismStepBlock: state.lastMechanismStepBlock,
-    commitBlock: [...state.commitBlock],
-    raoEmission,
-  };
-}
-
-/** Persists what an epoch writes and a later epoch reads: bonds and validator permits (copied). Mutates `state`. */
-export function persistEpoch(state: SubnetState, output: EpochOutput): void {
-  state.bonds = copyRows(output.bonds);
-  state.validatorPermit = [...output.newValidatorPermit];
 }

@@ -41,8 +41,9 @@ interface StepContext {
 }
 
 type Op = TraceStep['op'];
-type StepBody = Omit<TraceStep, 'block'>;
-type OpReader = (s: JsonObject, path: string, ctx: StepContext) => StepBody;
+/** A step without its block (Omit applied to each member of the union); `{ block, ...body }` is a TraceStep. */
+export type TraceStepBody = TraceStep extends infer S ? (S extends unknown ? Omit<S, 'block'> : never) : never;
+type OpReader = (s: JsonObject, path: string, ctx: StepContext) => TraceStepBody;
 
 const field = (s: JsonObject, key: string, path: string) => [required(s, key, path), keyPath(path, key)] as const;
 const uidOf = (s: JsonObject, path: string, ctx: StepContext) => readUid(...field(s, 'uid', path), ctx.n);
@@ -113,6 +114,7 @@ export function readSteps(v: JsonValue, path: string, n: number, ownerUid: numbe
     const [opJson, opPath] = field(s, 'op', stepPath);
     if (typeof opJson !== 'string') throw new TraceError(opPath, `expected an op name (string), got ${describe(opJson)}`);
     if (!Object.hasOwn(OPS, opJson)) throw new TraceError(opPath, `unknown op ${quote(opJson)}`);
-    return { block, ...OPS[opJson as Op](s, stepPath, ctx) } as TraceStep;
+    const step: TraceStep = { block, ...OPS[opJson as Op](s, stepPath, ctx) };
+    return step;
   });
 }

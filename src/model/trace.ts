@@ -1,6 +1,6 @@
 // yuma-trace/1 (shared/formats/yuma-trace.md): the Trace type and parseTrace, which validates a whole document
 // before anything runs. Pure; the only error it throws is TraceError. Replaying a trace lives in replay.ts.
-import { DEFAULT_HYPERPARAMETERS, type Hyperparameters, type SparseRowU16 } from './epoch.ts';
+import { DEFAULT_HYPERPARAMETERS, type EpochInput } from './epoch.ts';
 import { MAX_TRACE_BYTES, checkTraceSize, decodeTraceBytes, utf8Length } from './json-text.ts';
 import { parseJson, type JsonObject, type JsonValue } from './json-parse.ts';
 import { TraceError, keyPath, quote } from './trace-error.ts';
@@ -21,28 +21,19 @@ import { readHyperparameters } from './trace-hyperparameters.ts';
 import { readSteps, type TraceStep } from './trace-steps.ts';
 
 export { TraceError } from './trace-error.ts';
-export type { TraceStep } from './trace-steps.ts';
+export type { TraceStep, TraceStepBody } from './trace-steps.ts';
 
 export const TRACE_FORMAT = 'yuma-trace/1';
 /** Largest subnet a trace may describe (uids 0..4095, the storage key width of a mechanism). */
 export const MAX_N = 4096;
 
-/** A validated trace: a subnet's starting state (every default filled in) and the steps to apply. */
-export interface Trace {
+/**
+ * A validated trace: a subnet's starting state, every default filled in, in the epoch's own terms (the block is
+ * `startBlock`; every uid starts without a commit block), and the steps to apply.
+ */
+export interface Trace extends Omit<EpochInput, 'block' | 'commitBlock' | 'raoEmission'> {
   name: string;
-  n: number;
   startBlock: bigint;
-  ownerUid: number | null;
-  hyperparameters: Hyperparameters;
-  alphaStake: bigint[];
-  taoStake: bigint[];
-  taoWeight: bigint;
-  blockAtRegistration: bigint[];
-  lastUpdate: bigint[];
-  validatorPermit: boolean[];
-  weights: SparseRowU16[];
-  bonds: SparseRowU16[];
-  lastMechanismStepBlock: bigint;
   steps: TraceStep[];
 }
 

@@ -1,9 +1,9 @@
 // `yuma replay` as a process (shared/formats/yuma-trace.md): results on stdout for valid traces, and for every kind of
 // invalid input exit 2, nothing on stdout and exactly one stderr line naming the place and the fault.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffDerived } from '../golden/asserted.ts';
 import { validTraceDoc } from '../model/trace-fixture.ts';
 import { ROOT, runCli, type CliRun } from './run-cli.ts';
@@ -38,6 +38,7 @@ describe('yuma replay', () => {
     // Build the wasm once up front, so the concurrent runs below do not all compile it.
     expect((await runCli(['replay', join(GOLDEN, 'test_1_graph.json')])).code).toBe(0);
   }, 120_000);
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it.concurrent('prints the derived result of a golden trace as one JSON document', async () => {
     const run = await runCli(['replay', join(GOLDEN, 'test_bonds.json')]);

@@ -14,7 +14,7 @@ import { EpochResult, VecId, MatId, ScalarId, boolsToVec } from './result';
 import { normalize, inplaceNormalize, vecMaskZero, vecToU16, vecMaxUpscaleToU16 } from './vecmath';
 import {
   rowSumSparse, inplaceRowNormalizeSparse, inplaceColNormalizeSparse, colMaxSparse,
-  colClipSparse, matVecMulSparse, rowHadamardSparse, rowDotSparse, rowDotColNormalizedSparse, interpolateSparse, matEmaSparse,
+  colClipSparse, matmulSparse, rowHadamardSparse, rowDotSparse, rowDotColNormalizedSparse, interpolateSparse, matEmaSparse,
 } from './sparsemath';
 import { normalizedStake, topkPermits } from './stake';
 import { maskedWeights } from './weights';
@@ -88,11 +88,11 @@ export function runEpoch(inp: EpochInputs, want: bool): EpochResult {
   const VT = rowSumSparse(Wc);
 
   // §4.8 Ranks R_j = Σ_i A_i ⊗ W̄_ij; incentive I = R ⊘ ΣR.
-  const R = matVecMulSparse(Wc, A, n);
+  const R = matmulSparse(Wc, A, n);
   const I = normalize(R);
 
   // §10.1 (legacy outputs) pre-ranks P_j = Σ_i A_i ⊗ W_ij; trust T_j = R_j ⊘ P_j.
-  const P = matVecMulSparse(W, A, n);
+  const P = matmulSparse(W, A, n);
   const T = new StaticArray<i64>(n);
   for (let j = 0; j < n; j++) unchecked((T[j] = qdiv(R[j], P[j])));
 

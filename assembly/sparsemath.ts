@@ -84,8 +84,8 @@ export function colClipSparse(w: Sparse, consensus: Vec64): Sparse {
   return out;
 }
 
-/** r_j = ⊕_i (x[i] ⊗ m[i][j]): stake-weighted column sums, each product floored (mat_vec_mul_sparse / ranks). */
-export function matVecMulSparse(m: Sparse, x: Vec64, cols: i32): Vec64 {
+/** r_j = ⊕_i (x[i] ⊗ m[i][j]): stake-weighted column sums, each product floored (math.rs matmul_sparse; the ranks). */
+export function matmulSparse(m: Sparse, x: Vec64, cols: i32): Vec64 {
   const out = new StaticArray<i64>(cols);
   for (let i = 0; i < m.rows; i++) {
     const xi = unchecked(x[i]);
@@ -107,12 +107,12 @@ export function rowHadamardSparse(m: Sparse, x: Vec64): Sparse {
   return out;
 }
 
-/** d_i = Σ_j (x_j ⊗ m[i][j]), each product floored (the dividend dot product). */
+/** d_i = ⊕_j (x_j ⊗ m[i][j]), each product floored (math.rs matmul_transpose_sparse; the dividend dot product). */
 export function rowDotSparse(m: Sparse, x: Vec64): Vec64 {
   const out = new StaticArray<i64>(m.rows);
   for (let i = 0; i < m.rows; i++) {
     let s: i64 = 0;
-    for (let k = m.rowStart(i); k < m.rowEnd(i); k++) s += qmul(unchecked(x[m.colAt(k)]), m.valAt(k));
+    for (let k = m.rowStart(i); k < m.rowEnd(i); k++) s = satAdd(s, qmul(unchecked(x[m.colAt(k)]), m.valAt(k)));
     unchecked((out[i] = s));
   }
   return out;
@@ -191,7 +191,7 @@ export function rowDotColNormalizedSparse(m: Sparse, x: Vec64, cols: i32): Vec64
       const j = m.colAt(k);
       const d = unchecked(sums[j]);
       const v = d != 0 ? qdiv(m.valAt(k), d) : m.valAt(k);
-      s += qmul(v, unchecked(x[j]));
+      s = satAdd(s, qmul(v, unchecked(x[j])));
     }
     unchecked((out[i] = s));
   }

@@ -11,7 +11,7 @@ export let wideHi: i64 = 0;
 /** Two's-complement negation of (hi, lo); the low word is returned, the high one left in `wideHi`. */
 function negate(hi: i64, lo: u64): u64 {
   const nlo = ~lo + 1;
-  wideHi = ~hi + <i64>(nlo == 0);
+  wideHi = ~hi + (nlo == 0 ? 1 : 0);
   return nlo;
 }
 
@@ -36,7 +36,7 @@ export function safeDiv64(aHi: i64, aLo: u64, bHi: i64, bLo: u64): u64 {
     q1 = (q1 << 1) | (q0 >> 63);
     q0 = q0 << 1;
     if (r1 > d1 || (r1 == d1 && r0 >= d0)) {
-      const borrow = <u64>(r0 < d0);
+      const borrow: u64 = r0 < d0 ? 1 : 0;
       r0 -= d0;
       r1 = r1 - d1 - borrow;
       q0 |= 1;
@@ -66,7 +66,7 @@ export function inplaceNormalize64(pairs: Vec64): void {
   for (let k = 0; k < pairs.length; k += 2) {
     const lo = <u64>pairs[k + 1];
     sLo += lo;
-    sHi += pairs[k] + <i64>(sLo < lo);
+    sHi += pairs[k] + (sLo < lo ? 1 : 0);
   }
   if (sHi == 0 && sLo == 0) return;
   for (let k = 0; k < pairs.length; k += 2) {

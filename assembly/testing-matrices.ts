@@ -6,8 +6,7 @@ import { Vec64 } from './sparse';
 import {
   rowSumSparse, inplaceRowNormalizeSparse, inplaceColNormalizeSparse, inplaceColMaxUpscaleSparse, colClipSparse,
   rowHadamardSparse, rowDotSparse, interpolateSparse,
-  // sparsemath.ts names math.rs' matmul_sparse (the ranks product) `matVecMulSparse`.
-  matVecMulSparse as matmulSparse,
+  matmulSparse,
 } from './sparsemath';
 import { weightedMedianColSparse } from './consensus';
 import {
@@ -48,7 +47,11 @@ export function mathInterpolate(ratio: i64): void { setResult(encodeRows(interpo
 export function mathMatEmaAlpha(): void { setResult(encodeRows(matEmaAlpha(rowsArg(0), rowsArg(1), rowsArg(2)))); }
 
 // Sparse (Vec<Vec<(u16, I32F32)>>): the epoch's own functions first.
-export function mathInplaceRowNormalizeSparse(): void { const m = decodeSparse(arg(0)); inplaceRowNormalizeSparse(m); setResult(encodeSparse(m)); }
+export function mathInplaceRowNormalizeSparse(): void {
+  const m = decodeSparse(arg(0));
+  inplaceRowNormalizeSparse(m);
+  setResult(encodeSparse(m));
+}
 export function mathInplaceColNormalizeSparse(columns: i32): void {
   const m = decodeSparse(arg(0));
   inplaceColNormalizeSparse(m, columns);

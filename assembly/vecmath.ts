@@ -58,8 +58,9 @@ export function vecDivScalar(x: Vec64, d: i64): Vec64 {
  * m = 0 → ⌊x·65535⌋; m > 32768 → round(x ⊗ (65535 ⊘ m)); else round((x ⊗ 65535) ⊘ m).
  */
 export function vecMaxUpscaleToU16(x: Vec64): Vec64 {
-  let m: i64 = 0;
-  for (let i = 0; i < x.length; i++) if (unchecked(x[i]) > m) m = unchecked(x[i]);
+  // The maximum as Rust's iter().max() finds it (so an all-negative vector has a negative maximum).
+  let m: i64 = x.length > 0 ? unchecked(x[0]) : 0;
+  for (let i = 1; i < x.length; i++) if (unchecked(x[i]) > m) m = unchecked(x[i]);
   const out = new StaticArray<i64>(x.length);
   const limit: i64 = fromInt(32768);
   if (m == 0) {

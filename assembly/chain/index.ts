@@ -8,8 +8,15 @@ import { runCoinbase, HEADER, RECORD } from './coinbase';
 import { swapTaoForAlpha, swapAlphaForTao } from './swap';
 import { movingPrice } from './ema';
 import { decayFactorQ32, mulByQ32, bumpBurn } from './burn';
+import { vecU16MaxUpscaleToU16 } from '../vecmath';
 
 let coinbaseBuf = new StaticArray<u64>(HEADER);
+let emaBuf = new StaticArray<u64>(0);
+let upscaleBuf = new StaticArray<i32>(0);
+
+/** EMA batch layout: [0] SubnetMovingAlpha (raw32), then per subnet 5 slots:
+ *  [ema (in/out), SubnetTAO, SubnetAlphaIn, blocks since start_call, EMAPriceHalvingBlocks]. */
+export const EMA_RECORD = 5;
 
 /** Block emission (rao) for a total issuance; also a subnet's α emission for its α issuance. */
 export function chainBlockEmission(issuance: u64): u64 { return blockEmissionForIssuance(issuance); }
@@ -44,6 +51,36 @@ export function chainSwapAlphaForTao(taoReserve: u64, alphaReserve: u64, alphaIn
 /** The new EMA price (32 fractional bits); see ./ema.ts. */
 export function chainMovingPrice(emaRaw32: u64, taoReserve: u64, alphaReserve: u64, blocksSinceStart: u64, halvingBlocks: u64, movingAlphaRaw32: u64): u64 {
   return movingPrice(emaRaw32, taoReserve, alphaReserve, blocksSinceStart, halvingBlocks, movingAlphaRaw32);
+}
+
+/** Address of the EMA batch buffer for `count` subnets. */
+export function chainMovingPriceBuffer(count: i32): usize {
+  const len = 1 + count * EMA_RECORD;
+  if (emaBuf.length < len) emaBuf = new StaticArray<u64>(len);
+  return changetype<usize>(emaBuf);
+}
+
+/** Updates the EMA price of `count` subnets in the batch buffer, in place. */
+export function chainMovingPrices(count: i32): void {
+  const ma = emaBuf[0];
+  for (let i = 0; i < count; i++) {
+    const r = 1 + i * EMA_RECORD;
+    emaBuf[r] = movingPrice(emaBuf[r], emaBuf[r + 1], emaBuf[r + 2], emaBuf[r + 3], emaBuf[r + 4], ma);
+  }
+}
+
+/** Address of an i32 buffer of `len` values for chainMaxUpscale. */
+export function chainUpscaleBuffer(len: i32): usize {
+  if (upscaleBuf.length < len) upscaleBuf = new StaticArray<i32>(len);
+  return changetype<usize>(upscaleBuf);
+}
+
+/** vec_u16_max_upscale_to_u16 (yuma-epoch.md §11.1) on the first `len` values of the upscale buffer, in place. */
+export function chainMaxUpscale(len: i32): void {
+  const v = new StaticArray<i64>(len);
+  for (let i = 0; i < len; i++) unchecked((v[i] = <i64>upscaleBuf[i]));
+  const out = vecU16MaxUpscaleToU16(v);
+  for (let i = 0; i < len; i++) unchecked((upscaleBuf[i] = <i32>out[i]));
 }
 
 /** Per-block burn decay factor (Q32) for a half-life. */

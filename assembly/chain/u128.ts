@@ -2,6 +2,8 @@
 // fixed-point types need: ⌊a·b / 2^shift⌋ and trunc(a·2^shift / b), on 32-bit limbs with u64
 // intermediates (AssemblyScript has no i128). Scratch limbs are module-level: nothing allocates per call.
 
+import { umul128, mulLo, divlu } from '../wide';
+
 /** A mutable unsigned 128-bit integer. Used as raw bits of U96F32 (shift 32) and U64F64 (shift 64). */
 export class U128 {
   hi: u64 = 0;
@@ -54,9 +56,17 @@ export function subSat(out: U128, a: U128, b: U128): U128 {
 /** out := min(a, b). */
 export function min128(out: U128, a: U128, b: U128): U128 { return cmp(a, b) <= 0 ? copy(out, a) : copy(out, b); }
 
-/** out := ⌊a·b / 2^shift⌋ (shift 0..128), saturating at 2^128 − 1 (sets `wideOverflow`). */
+/** out := ⌊a·b / 2^shift⌋ (shift 0..128; out may alias a or b), saturating at 2^128 − 1 (sets `wideOverflow`). */
 export function mulShr(out: U128, a: U128, b: U128, shift: i32): U128 {
   wideOverflow = false;
+  // Fast path: both below 2^64, so the product fits 128 bits and nothing saturates.
+  if ((a.hi | b.hi) == 0) {
+    const hi = umul128(a.lo, b.lo);
+    const lo = mulLo;
+    if (shift == 0) return set(out, hi, lo);
+    if (shift == 32) return set(out, hi >> 32, (hi << 32) | (lo >> 32));
+    if (shift == 64) return set(out, 0, hi);
+  }
   for (let i = 0; i < 8; i++) unchecked((prod[i] = 0));
   for (let i = 0; i < 4; i++) {
     const ai = <u64>limb(a, i);
@@ -89,13 +99,27 @@ export function mulShr(out: U128, a: U128, b: U128, shift: i32): U128 {
 }
 
 /**
- * out := trunc(a·2^shift / b) (shift 0..64). Returns false, leaves out = 0 and sets `wideOverflow`
+ * out := trunc(a·2^shift / b) (shift 0..64); out may alias a or b. Returns false, leaves out = 0 and sets `wideOverflow`
  * when b = 0 or the quotient does not fit 128 bits — the crate's checked_div "None".
  */
 export function divShl(out: U128, a: U128, b: U128, shift: i32): bool {
   wideOverflow = false;
-  set(out, 0, 0);
-  if (isZero(b)) { wideOverflow = true; return false; }
+  // `out` may alias `a` or `b`: it is written only after both are read.
+  if (isZero(b)) { wideOverflow = true; set(out, 0, 0); return false; }
+  // Fast path: a 64-bit divisor and a numerator a·2^shift of at most 192 bits, by 64-bit long division.
+  if (b.hi == 0 && (shift == 32 || shift == 64 || shift == 0)) {
+    const v = b.lo;
+    let n2: u64, n1: u64, n0: u64;
+    if (shift == 0) { n2 = 0; n1 = a.hi; n0 = a.lo; }
+    else if (shift == 32) { n2 = a.hi >> 32; n1 = (a.hi << 32) | (a.lo >> 32); n0 = a.lo << 32; }
+    else { n2 = a.hi; n1 = a.lo; n0 = 0; }
+    if (n2 >= v) { wideOverflow = true; set(out, 0, 0); return false; }
+    const q1 = divlu(n2, n1, v);
+    const r1 = n1 - q1 * v;
+    const q0 = divlu(r1, n0, v);
+    set(out, q1, q0);
+    return true;
+  }
   // Numerator limbs u[0..7): a shifted left by `shift` bits.
   for (let i = 0; i < 8; i++) unchecked((un[i] = 0));
   const word = shift >> 5;
@@ -111,7 +135,7 @@ export function divShl(out: U128, a: U128, b: U128, shift: i32): bool {
   while (unchecked(limbAt(b, n - 1)) == 0) n--;
   for (let i = 0; i < 7; i++) unchecked((quot[i] = 0));
   if (m >= n) divmnu(m, n, b);
-  for (let k = 4; k < 7; k++) if (unchecked(quot[k]) != 0) { wideOverflow = true; return false; }
+  for (let k = 4; k < 7; k++) if (unchecked(quot[k]) != 0) { wideOverflow = true; set(out, 0, 0); return false; }
   set(out, (<u64>unchecked(quot[3]) << 32) | unchecked(quot[2]), (<u64>unchecked(quot[1]) << 32) | unchecked(quot[0]));
   return true;
 }

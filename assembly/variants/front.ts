@@ -48,7 +48,7 @@ export function quantizeConsensus(c: Vec): bool {
     for (let j = 0; j < c.length; j++) unchecked((c[j] = 0));
     return false;
   }
-  for (let j = 0; j < c.length; j++) unchecked((c[j] = Math.trunc((unchecked(c[j]) / sum) * U16_MAX) / U16_MAX));
+  for (let j = 0; j < c.length; j++) unchecked((c[j] = NativeMath.trunc((unchecked(c[j]) / sum) * U16_MAX) / U16_MAX));
   return true;
 }
 

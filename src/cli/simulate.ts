@@ -1,12 +1,10 @@
 // `npm run -s yuma -- simulate --jobs FILE`: the headless runner of shared/formats/yuma-sim-case.md.
 // Dispatched from src/cli/yuma.ts. Exit 0 with one result line per job; 2 with one stderr line for an
 // invalid line, file or usage (stdout then stays empty); 1 with one line for an internal error.
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
 import { JobsFileError, parseJobsBytes, type NumberedJob } from '../variants/jobs-file.ts';
-import { firstNonFinite, simResultJson } from '../variants/sim-result.ts';
+import { firstNonFinite, simResultLine } from '../variants/sim-result.ts';
 import type { VariantsEngine } from '../variants/wasm-variants.ts';
-import { InputError, firstLine } from './read-input.ts';
+import { InputError, firstLine, inputPath, readInputFile } from './read-input.ts';
 
 /** Where the command writes (the same shape as yuma.ts's CliIo): `stdout` gets whole text, `stderr` one line without newline. */
 export interface SimulateIo {
@@ -16,7 +14,7 @@ export interface SimulateIo {
 
 export const SIMULATE_USAGE = 'usage: yuma simulate --jobs JOBS.jsonl';
 
-/** Largest jobs file (bytes): room for tens of thousands of 40-epoch jobs, checked before reading. */
+/** Largest jobs file (bytes): room for tens of thousands of 40-epoch jobs (a trace is capped at 16 MiB; a jobs file holds thousands of cases). */
 export const MAX_JOBS_BYTES = 128 * 1024 * 1024;
 
 /** Runs `simulate` with the arguments after the command name; returns the exit code. Never throws. */
@@ -29,7 +27,7 @@ export async function runSimulateCommand(args: string[], io: SimulateIo): Promis
     const { file } = parsed;
     let jobs: NumberedJob[];
     try {
-      jobs = parseJobsBytes(readJobsFile(inputPath(file), file));
+      jobs = parseJobsBytes(readInputFile(inputPath(file), file, MAX_JOBS_BYTES));
     } catch (e) {
       if (e instanceof InputError || e instanceof JobsFileError) return fail(2, e.message);
       throw e;
@@ -44,10 +42,15 @@ export async function runSimulateCommand(args: string[], io: SimulateIo): Promis
     const lines = new Array<string>(jobs.length);
     for (let k = 0; k < jobs.length; k++) {
       const { line, job } = jobs[k];
-      const result = engine.run(job);
+      let result;
+      try {
+        result = engine.run(job);
+      } catch (e) {
+        return fail(1, `line ${line}: yuma: internal error during simulate: ${firstLine(e)}`);
+      }
       const bad = firstNonFinite(result);
       if (bad !== null) return fail(2, `line ${line}: $: the result is not representable: ${bad} overflows float64 (inputs too extreme)`);
-      lines[k] = `${JSON.stringify(simResultJson(result, job.id))}\n`;
+      lines[k] = `${simResultLine(result, job.id)}\n`;
     }
     io.stdout(lines.join(''));
     return 0;
@@ -74,44 +77,4 @@ function parseArgs(args: string[]): Args {
     file = value;
   }
   return file === undefined ? usage('no jobs file given') : { file };
-}
-
-/** Under `npm run`, relative paths mean the caller's directory (INIT_CWD), not the package root npm moved to (as yuma.ts does for replay). */
-function inputPath(file: string): string {
-  const callerDir = process.env.npm_lifecycle_event === 'yuma' ? process.env.INIT_CWD : undefined;
-  return callerDir && !isAbsolute(file) ? resolve(callerDir, file) : file;
-}
-
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EISDIR: 'is a directory, not a file',
-  ENOTDIR: 'a parent of the path is not a directory',
-  ELOOP: 'too many symbolic links',
-};
-
-/** The file's bytes, read in bounded chunks (pipes included); InputError naming `label` on any failure. */
-function readJobsFile(path: string, label: string): Uint8Array {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    if (fstatSync(fd).isDirectory()) throw Object.assign(new Error(), { code: 'EISDIR' });
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = new Uint8Array(1 << 20);
-      const got = readSync(fd, chunk, 0, chunk.length, null);
-      if (got === 0) break;
-      total += got;
-      if (total > MAX_JOBS_BYTES) throw new InputError(`${label}: file has more than ${MAX_JOBS_BYTES} bytes (the limit)`);
-      chunks.push(chunk.subarray(0, got));
-    }
-    return Buffer.concat(chunks, total);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as { code?: string }).code ?? '';
-    throw new InputError(`${label}: cannot read file: ${REASONS[code] ?? firstLine(e)}`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }

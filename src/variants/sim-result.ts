@@ -61,6 +61,32 @@ export function simResultJson(r: SimResult, id?: string): Record<string, unknown
 }
 
 /**
+ * JSON.stringify(simResultJson(r, id)), built directly: string conversion prints each finite double in the
+ * same shortest round-trip form as JSON (and -0 as 0), without the intermediate arrays and objects.
+ */
+export function simResultLine(r: SimResult, id?: string): string {
+  const { validators: v, servers: s } = r;
+  const list = (a: Float64Array, start: number, length: number) => {
+    let text = '[';
+    for (let k = start; k < start + length; k++) text += k === start ? `${a[k]}` : `,${a[k]}`;
+    return `${text}]`;
+  };
+  const epochs = new Array<string>(r.epochs);
+  for (let e = 0; e < r.epochs; e++) {
+    let text = '{';
+    for (const [key, field, width] of EPOCH_FIELDS) {
+      const n = width === 'validators' ? v : s;
+      text += `"${key}":${list(r[field], e * n, n)},`;
+    }
+    const bonds = Array.from({ length: v }, (_, i) => list(r.bonds, (e * v + i) * s, s));
+    epochs[e] = `${text}"bonds":[${bonds.join(',')}]}`;
+  }
+  const head = `{"format":"${SIM_RESULT_FORMAT}",${id === undefined ? '' : `"id":${JSON.stringify(id)},`}`;
+  const totals = `"totals":{"dividends_per_1000_tao":${list(r.totalDividendsPer1000Tao, 0, v)},"pct_vs_base":${list(r.pctVsBase, 0, v)}}`;
+  return `${head}"epochs":[${epochs.join(',')}],${totals},"degenerate_consensus_epochs":[${r.degenerateConsensusEpochs.join(',')}]}`;
+}
+
+/**
  * The JSON path of the first value that is not a finite number, or null. With validated inputs this only
  * happens when a reporting product overflows float64 (e.g. validator_emission_ratio × total_epoch_emission ≈ 1e308).
  */

@@ -1,35 +1,40 @@
 // The table behind math-vectors.test.ts: math.rs function name → how one case of its vectors runs on the
 // engine's test exports (assembly/testing*.ts). A record is looked up by the function name its `function`
 // text starts with, or by its own name when that text is prose.
-import type { WasmTesting } from '../../src/engine/wasm-testing.ts';
+import type { Arg, WasmTesting } from '../../src/engine/wasm-testing.ts';
 import type { Check, MathCase } from './math-case.ts';
 import { I32F32_MAX, ONE, toInt, toRaw, type Literal } from './literals.ts';
 import { weightedMedianProperty } from './weighted-median-property.ts';
 
 export type Adapter = (c: MathCase, t: WasmTesting) => Check[];
+type Exports = WasmTesting['ex'];
+
+/** How a field travels: raw I32F32 vector, dense rows, sparse rows, u16/u64 integers, or booleans. */
+type Kind = 'vec' | 'rows' | 'sparse' | 'ints' | 'bools';
+/** How the result reads: raw vector, dense rows, sparse rows, or u16 integers (compared with `expected` as written). */
+type Shape = 'vec' | 'rows' | 'sparse' | 'u16';
+
+function argOf(c: MathCase, field: string, kind: Kind): Arg {
+  if (kind === 'rows') return { rows: c.rows(field) };
+  if (kind === 'sparse') return { sparse: c.sparse(field) };
+  if (kind === 'ints') return { vec: c.ints(field) };
+  if (kind === 'bools') return { bools: c.raw[field] };
+  return { vec: c.vec(field) };
+}
+
+/** The common adapter: `inputs` into argument slots 0, 1, …, then `run`, then the result slot against `expected`. */
+function op(inputs: [string, Kind][], out: Shape, run: (ex: Exports, c: MathCase) => void): Adapter {
+  return (c, t) => {
+    run(t.args(...inputs.map(([field, kind]) => argOf(c, field, kind))).ex, c);
+    if (out === 'u16') return [c.check(t.vec().map(Number), c.raw.expected)];
+    const got = out === 'vec' ? t.vec() : out === 'rows' ? t.rows() : t.sparse();
+    const want = out === 'vec' ? c.vec('expected') : out === 'rows' ? c.rows('expected') : c.sparse('expected');
+    return [c.check(got, want)];
+  };
+}
 
 const PREDICATES = ['a == b', 'a < b', 'a <= b', 'a > b', 'a >= b', 'a != b'];
 const sumOf = (v: bigint[]) => v.reduce((a, b) => a + b, 0n);
-
-/** Raw vector in, raw vector out, compared with the case's rule. */
-const vecToVec =
-  (run: (t: WasmTesting) => void, field = 'input'): Adapter =>
-  (c, t) => {
-    run(t.args({ vec: c.vec(field) }));
-    return [c.check(t.vec(), c.vec('expected'))];
-  };
-const rowsToRows =
-  (run: (t: WasmTesting) => void): Adapter =>
-  (c, t) => {
-    run(t.args({ rows: c.rows('input') }));
-    return [c.check(t.rows(), c.rows('expected'))];
-  };
-const sparseToSparse =
-  (run: (t: WasmTesting, c: MathCase) => void): Adapter =>
-  (c, t) => {
-    run(t.args({ sparse: c.sparse('input') }), c);
-    return [c.check(t.sparse(), c.sparse('expected'))];
-  };
 
 function weightedMedian(c: MathCase, t: WasmTesting): Check[] {
   if (c.raw.property_test) return weightedMedianProperty(c.raw.construction, t);
@@ -68,7 +73,9 @@ function alphaFromRatio(c: MathCase, t: WasmTesting): Check[] {
   t.args({ wide: t.wide() }).ex.mathVecFixed64ToFixed32();
   const want = c.raw.expected_raw !== undefined ? BigInt(c.raw.expected_raw) : toRaw(c.raw.expected, 'int');
   const checks: Check[] = [{ label: 'alpha', got: t.ex.fxSub(ONE, t.vec()[0]), want }];
-  if (b === 1_000_000n << 32n && a % ONE === 0n) checks.push({ label: 'the epoch’s alphaFromBondsMovingAverage', got: t.ex.fxAlphaBma(a >> 32n), want });
+  if (b === 1_000_000n << 32n && a % ONE === 0n) {
+    checks.push({ label: 'the epoch’s alphaFromBondsMovingAverage', got: t.ex.fxAlphaBma(a >> 32n), want });
+  }
   return checks;
 }
 
@@ -86,10 +93,12 @@ function u64Normalization(c: MathCase, t: WasmTesting): Check[] {
   return checks;
 }
 
+const M = 'matrix', V = 'vector';
+
 export const ADAPTERS: Record<string, Adapter> = {
-  vec_max_upscale_to_u16: (c, t) => [c.check((t.args({ vec: c.vec('input') }).ex.mathVecMaxUpscaleToU16(), t.vec().map(Number)), c.raw.expected)],
-  vec_u16_max_upscale_to_u16: (c, t) => [c.check((t.args({ vec: c.ints('input') }).ex.mathVecU16MaxUpscaleToU16(), t.vec().map(Number)), c.raw.expected)],
-  check_vec_max_limited: (c, t) => [c.check(t.args({ vec: c.ints('input') }).ex.mathCheckVecMaxLimited(c.raw.max_limit), c.raw.expected)],
+  vec_max_upscale_to_u16: op([['input', 'vec']], 'u16', (ex) => ex.mathVecMaxUpscaleToU16()),
+  vec_u16_max_upscale_to_u16: op([['input', 'ints']], 'u16', (ex) => ex.mathVecU16MaxUpscaleToU16()),
+  check_vec_max_limited: (c, t) => [c.check(t.args(argOf(c, 'input', 'ints')).ex.mathCheckVecMaxLimited(c.raw.max_limit), c.raw.expected)],
   test_math_fixed_overflow: alphaFromRatio,
   test_math_u64_normalization: u64Normalization,
   exp_safe: (c, t) => {
@@ -101,68 +110,60 @@ export const ADAPTERS: Record<string, Adapter> = {
     const got = (c.raw.input_trust as Literal[]).map((x) => t.ex.mathSigmoidSafe(toRaw(x, c.type('input')), rho, kappa));
     return [c.check(got, c.vec('expected'))];
   },
-  is_topk: (c, t) => [c.check((t.args({ vec: c.vec('input') }).ex.mathIsTopk(c.raw.k), t.bools()), c.raw.expected)],
-  sum: (c, t) => [c.check(t.args({ vec: c.vec('input') }).ex.mathSum(), c.q('expected'))],
-  normalize: vecToVec((t) => t.ex.mathNormalize()),
-  inplace_normalize: vecToVec((t) => t.ex.mathInplaceNormalize()),
+  is_topk: (c, t) => [c.check((t.args(argOf(c, 'input', 'vec')).ex.mathIsTopk(c.raw.k), t.bools()), c.raw.expected)],
+  sum: (c, t) => [c.check(t.args(argOf(c, 'input', 'vec')).ex.mathSum(), c.q('expected'))],
+  normalize: op([['input', 'vec']], 'vec', (ex) => ex.mathNormalize()),
+  inplace_normalize: op([['input', 'vec']], 'vec', (ex) => ex.mathInplaceNormalize()),
   inplace_normalize_64: (c, t) => {
     t.args({ wide: c.vec('input', 64, 128) }).ex.mathInplaceNormalize64();
     return [c.check(t.wide(), c.vec('expected', 64, 128), undefined, 64)];
   },
-  vecdiv: (c, t) => [c.check((t.args({ vec: c.vec('x') }, { vec: c.vec('y') }).ex.mathVecdiv(), t.vec()), c.vec('expected'))],
-  inplace_row_normalize: rowsToRows((t) => t.ex.mathInplaceRowNormalize()),
-  inplace_row_normalize_sparse: sparseToSparse((t) => t.ex.mathInplaceRowNormalizeSparse()),
-  inplace_col_normalize: rowsToRows((t) => t.ex.mathInplaceColNormalize()),
-  inplace_col_normalize_sparse: sparseToSparse((t, c) => t.ex.mathInplaceColNormalizeSparse(c.raw.columns)),
-  inplace_col_max_upscale: rowsToRows((t) => t.ex.mathInplaceColMaxUpscale()),
-  inplace_col_max_upscale_sparse: sparseToSparse((t, c) => t.ex.mathInplaceColMaxUpscaleSparse(c.raw.columns)),
-  inplace_mask_vector: (c, t) => [c.check((t.args({ bools: c.raw.mask }, { vec: c.vec('input') }).ex.mathInplaceMaskVector(), t.vec()), c.vec('expected'))],
+  vecdiv: op([['x', 'vec'], ['y', 'vec']], 'vec', (ex) => ex.mathVecdiv()),
+  inplace_row_normalize: op([['input', 'rows']], 'rows', (ex) => ex.mathInplaceRowNormalize()),
+  inplace_row_normalize_sparse: op([['input', 'sparse']], 'sparse', (ex) => ex.mathInplaceRowNormalizeSparse()),
+  inplace_col_normalize: op([['input', 'rows']], 'rows', (ex) => ex.mathInplaceColNormalize()),
+  inplace_col_normalize_sparse: op([['input', 'sparse']], 'sparse', (ex, c) => ex.mathInplaceColNormalizeSparse(c.raw.columns)),
+  inplace_col_max_upscale: op([['input', 'rows']], 'rows', (ex) => ex.mathInplaceColMaxUpscale()),
+  inplace_col_max_upscale_sparse: op([['input', 'sparse']], 'sparse', (ex, c) => ex.mathInplaceColMaxUpscaleSparse(c.raw.columns)),
+  inplace_mask_vector: op([['mask', 'bools'], ['input', 'vec']], 'vec', (ex) => ex.mathInplaceMaskVector()),
   inplace_mask_matrix: (c, t) => {
     const mask = (c.raw.mask as boolean[][]).map((row) => row.map((b) => (b ? 1n : 0n)));
     t.args({ rows: mask }, { rows: c.rows('input') }).ex.mathInplaceMaskMatrix();
     return [c.check(t.rows(), c.rows('expected'))];
   },
-  inplace_mask_rows: (c, t) => [c.check((t.args({ bools: c.raw.mask }, { rows: c.rows('input') }).ex.mathInplaceMaskRows(), t.rows()), c.rows('expected'))],
-  inplace_mask_diag: rowsToRows((t) => t.ex.mathInplaceMaskDiag()),
-  inplace_mask_diag_except_index: (c, t) => [c.check((t.args({ rows: c.rows('input') }).ex.mathInplaceMaskDiagExceptIndex(c.raw.except_index), t.rows()), c.rows('expected'))],
-  mask_rows_sparse: (c, t) => [c.check((t.args({ bools: c.raw.mask }, { sparse: c.sparse('input') }).ex.mathMaskRowsSparse(), t.sparse()), c.sparse('expected'))],
-  mask_diag_sparse: sparseToSparse((t) => t.ex.mathMaskDiagSparse()),
-  mask_diag_sparse_except_index: sparseToSparse((t, c) => t.ex.mathMaskDiagSparseExceptIndex(c.raw.except_index)),
-  vec_mask_sparse_matrix: (c, t) => {
-    const op = PREDICATES.indexOf(c.raw.predicate);
-    if (op < 0) throw new Error(`unknown predicate ${c.raw.predicate}`);
-    t.args({ sparse: c.sparse('input') }, { vec: c.ints('first') }, { vec: c.ints('second') }).ex.mathVecMaskSparseMatrix(op);
-    return [c.check(t.sparse(), c.sparse('expected'))];
-  },
-  vec_mul: (c, t) => [c.check((t.args({ vec: c.vec('a') }, { vec: c.vec('b') }).ex.mathVecMul(), t.vec()), c.vec('expected'))],
-  mat_vec_mul: (c, t) => [c.check((t.args({ rows: c.rows('matrix') }, { vec: c.vec('vector') }).ex.mathMatVecMul(), t.rows()), c.rows('expected'))],
-  mat_vec_mul_sparse: (c, t) => [c.check((t.args({ sparse: c.sparse('matrix') }, { vec: c.vec('vector') }).ex.mathMatVecMulSparse(), t.sparse()), c.sparse('expected'))],
-  row_hadamard: (c, t) => [c.check((t.args({ rows: c.rows('matrix') }, { vec: c.vec('vector') }).ex.mathRowHadamard(), t.rows()), c.rows('expected'))],
-  row_hadamard_sparse: (c, t) => [c.check((t.args({ sparse: c.sparse('matrix') }, { vec: c.vec('vector') }).ex.mathRowHadamardSparse(), t.sparse()), c.sparse('expected'))],
-  row_sum: (c, t) => [c.check((t.args({ rows: c.rows('matrix') }).ex.mathRowSum(), t.vec()), c.vec('expected'))],
-  row_sum_sparse: (c, t) => [c.check((t.args({ sparse: c.sparse('matrix') }).ex.mathRowSumSparse(), t.vec()), c.vec('expected'))],
-  matmul: (c, t) => [c.check((t.args({ rows: c.rows('matrix') }, { vec: c.vec('vector') }).ex.mathMatmul(), t.vec()), c.vec('expected'))],
-  matmul_transpose: (c, t) => [c.check((t.args({ rows: c.rows('matrix') }, { vec: c.vec('vector') }).ex.mathMatmulTranspose(), t.vec()), c.vec('expected'))],
-  matmul_sparse: (c, t) => [c.check((t.args({ sparse: c.sparse('matrix') }, { vec: c.vec('vector') }).ex.mathMatmulSparse(c.raw.columns), t.vec()), c.vec('expected'))],
-  matmul_transpose_sparse: (c, t) => [c.check((t.args({ sparse: c.sparse('matrix') }, { vec: c.vec('vector') }).ex.mathMatmulTransposeSparse(), t.vec()), c.vec('expected'))],
-  inplace_col_clip: (c, t) => [c.check((t.args({ rows: c.rows('matrix') }, { vec: c.vec('threshold') }).ex.mathInplaceColClip(), t.rows()), c.rows('expected'))],
-  col_clip_sparse: (c, t) => [c.check((t.args({ sparse: c.sparse('matrix') }, { vec: c.vec('threshold') }).ex.mathColClipSparse(), t.sparse()), c.sparse('expected'))],
+  inplace_mask_rows: op([['mask', 'bools'], ['input', 'rows']], 'rows', (ex) => ex.mathInplaceMaskRows()),
+  inplace_mask_diag: op([['input', 'rows']], 'rows', (ex) => ex.mathInplaceMaskDiag()),
+  inplace_mask_diag_except_index: op([['input', 'rows']], 'rows', (ex, c) => ex.mathInplaceMaskDiagExceptIndex(c.raw.except_index)),
+  mask_rows_sparse: op([['mask', 'bools'], ['input', 'sparse']], 'sparse', (ex) => ex.mathMaskRowsSparse()),
+  mask_diag_sparse: op([['input', 'sparse']], 'sparse', (ex) => ex.mathMaskDiagSparse()),
+  mask_diag_sparse_except_index: op([['input', 'sparse']], 'sparse', (ex, c) => ex.mathMaskDiagSparseExceptIndex(c.raw.except_index)),
+  vec_mask_sparse_matrix: op([['input', 'sparse'], ['first', 'ints'], ['second', 'ints']], 'sparse', (ex, c) => {
+    const code = PREDICATES.indexOf(c.raw.predicate);
+    if (code < 0) throw new Error(`unknown predicate ${c.raw.predicate}`);
+    ex.mathVecMaskSparseMatrix(code);
+  }),
+  vec_mul: op([['a', 'vec'], ['b', 'vec']], 'vec', (ex) => ex.mathVecMul()),
+  mat_vec_mul: op([[M, 'rows'], [V, 'vec']], 'rows', (ex) => ex.mathMatVecMul()),
+  mat_vec_mul_sparse: op([[M, 'sparse'], [V, 'vec']], 'sparse', (ex) => ex.mathMatVecMulSparse()),
+  row_hadamard: op([[M, 'rows'], [V, 'vec']], 'rows', (ex) => ex.mathRowHadamard()),
+  row_hadamard_sparse: op([[M, 'sparse'], [V, 'vec']], 'sparse', (ex) => ex.mathRowHadamardSparse()),
+  row_sum: op([[M, 'rows']], 'vec', (ex) => ex.mathRowSum()),
+  row_sum_sparse: op([[M, 'sparse']], 'vec', (ex) => ex.mathRowSumSparse()),
+  matmul: op([[M, 'rows'], [V, 'vec']], 'vec', (ex) => ex.mathMatmul()),
+  matmul_transpose: op([[M, 'rows'], [V, 'vec']], 'vec', (ex) => ex.mathMatmulTranspose()),
+  matmul_sparse: op([[M, 'sparse'], [V, 'vec']], 'vec', (ex, c) => ex.mathMatmulSparse(c.raw.columns)),
+  matmul_transpose_sparse: op([[M, 'sparse'], [V, 'vec']], 'vec', (ex) => ex.mathMatmulTransposeSparse()),
+  inplace_col_clip: op([[M, 'rows'], ['threshold', 'vec']], 'rows', (ex) => ex.mathInplaceColClip()),
+  col_clip_sparse: op([[M, 'sparse'], ['threshold', 'vec']], 'sparse', (ex) => ex.mathColClipSparse()),
   weighted_median: weightedMedian,
-  weighted_median_col: (c, t) => [c.check((t.args({ vec: c.vec('stake') }, { rows: c.rows('weights') }).ex.mathWeightedMedianCol(c.q('majority')), t.vec()), c.vec('expected'))],
-  weighted_median_col_sparse: (c, t) => {
-    t.args({ vec: c.vec('stake') }, { sparse: c.sparse('weights') }).ex.mathWeightedMedianColSparse(c.raw.columns, c.q('majority'));
-    return [c.check(t.vec(), c.vec('expected'))];
-  },
-  interpolate: (c, t) => [c.check((t.args({ rows: c.rows('A') }, { rows: c.rows('B') }).ex.mathInterpolate(c.q('ratio')), t.rows()), c.rows('expected'))],
-  interpolate_sparse: (c, t) => {
-    t.args({ sparse: c.sparse('A') }, { sparse: c.sparse('B') }).ex.mathInterpolateSparse(c.raw.columns, c.q('ratio'));
-    return [c.check(t.sparse(), c.sparse('expected'))];
-  },
+  weighted_median_col: op([['stake', 'vec'], ['weights', 'rows']], 'vec', (ex, c) => ex.mathWeightedMedianCol(c.q('majority'))),
+  weighted_median_col_sparse: op([['stake', 'vec'], ['weights', 'sparse']], 'vec', (ex, c) =>
+    ex.mathWeightedMedianColSparse(c.raw.columns, c.q('majority')),
+  ),
+  interpolate: op([['A', 'rows'], ['B', 'rows']], 'rows', (ex, c) => ex.mathInterpolate(c.q('ratio'))),
+  interpolate_sparse: op([['A', 'sparse'], ['B', 'sparse']], 'sparse', (ex, c) => ex.mathInterpolateSparse(c.raw.columns, c.q('ratio'))),
   mat_ema_alpha: matEmaAlpha,
-  mat_ema_alpha_sparse: (c, t) => {
-    t.args({ sparse: c.sparse('new') }, { sparse: c.sparse('old') }, { rows: c.rows('alpha') }).ex.mathMatEmaAlphaSparse();
-    return [c.check(t.sparse(), c.sparse('expected'))];
-  },
+  mat_ema_alpha_sparse: op([['new', 'sparse'], ['old', 'sparse'], ['alpha', 'rows']], 'sparse', (ex) => ex.mathMatEmaAlphaSparse()),
   fixed_to_u16: (c, t) => [c.check(t.ex.mathFixedToU16(toRaw(c.raw.input, 'int')), c.raw.expected)],
   test_math_fixed_to_u16_panics: (c, t) => {
     // The Rust test expects I32F32::from_num to panic ("overflow"); here: the value does not fit, and the
@@ -175,8 +176,14 @@ export const ADAPTERS: Record<string, Adapter> = {
     ];
   },
   fixed_to_u64: (c, t) => [c.check(t.ex.mathFixedToU64(toRaw(c.raw.input, 'int')), toInt(c.raw.expected))],
-  fixed64_to_u64: (c, t) => [c.check((t.args({ wide: [toRaw(c.raw.input, 'int', 64, 128)] }).ex.mathVecFixed64ToU64(), t.u64()[0]), toInt(c.raw.expected))],
-  fixed64_to_fixed32: (c, t) => [c.check((t.args({ wide: [toRaw(c.raw.input, 'int', 64, 128)] }).ex.mathVecFixed64ToFixed32(), t.vec()[0]), toRaw(c.raw.expected, 'int'))],
+  fixed64_to_u64: (c, t) => {
+    t.args({ wide: [toRaw(c.raw.input, 'int', 64, 128)] }).ex.mathVecFixed64ToU64();
+    return [c.check(t.u64()[0], toInt(c.raw.expected))];
+  },
+  fixed64_to_fixed32: (c, t) => {
+    t.args({ wide: [toRaw(c.raw.input, 'int', 64, 128)] }).ex.mathVecFixed64ToFixed32();
+    return [c.check(t.vec()[0], toRaw(c.raw.expected, 'int'))];
+  },
   vec_fixed64_to_fixed32: (c, t) => {
     t.args({ wide: (c.raw.input as Literal[]).map((v) => toRaw(v, 'int', 64, 128)) }).ex.mathVecFixed64ToFixed32();
     return [c.check(t.vec(), (c.raw.expected as Literal[]).map((v) => toRaw(v, 'int')))];
@@ -185,7 +192,7 @@ export const ADAPTERS: Record<string, Adapter> = {
   u16_proportion_to_fixed: (c, t) => [c.check(t.ex.fxU16Proportion(c.raw.input), toRaw(c.raw.expected, 'int'))],
   fixed_proportion_to_u16: (c, t) => [c.check(t.ex.fxToU16(toRaw(c.raw.input, 'int')), c.raw.expected)],
   checked_sum: (c, t) => {
-    const sum = t.args({ vec: c.ints('input') }).ex.mathCheckedSum();
+    const sum = t.args(argOf(c, 'input', 'ints')).ex.mathCheckedSum();
     const none = t.ex.mathCheckedSumIsNone();
     if (c.raw.expected === null) return [{ label: 'None', got: none, want: true }];
     return [{ label: 'Some', got: none, want: false }, c.check(sum, toInt(c.raw.expected))];

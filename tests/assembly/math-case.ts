@@ -41,7 +41,10 @@ export class MathCase {
     if (type) this.noteType = literalType(type[1]);
   }
 
-  /** The Rust type of a field's literals: `literal_types` ("new/old/expected f32, alpha f64"), `<field>_literal_type`, `literal_type`, the note, f32. */
+  /**
+   * The Rust type of a field's literals, from the first that applies: `literal_types` ("new/old/expected f32,
+   * alpha f64"), `<field>_literal_type`, `literal_type`, the record's note, else f32.
+   */
   type(field: string): LiteralType {
     if (typeof this.raw.literal_types === 'string') {
       for (const part of this.raw.literal_types.split(',')) {

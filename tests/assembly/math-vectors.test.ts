@@ -1,14 +1,15 @@
 // Every math-level vector of subtensor's tests/math.rs (tests/golden/subtensor/math-tests.json) on the
 // AssemblyScript fixed-point library. Data-driven: each record runs through the adapter of its math.rs
 // function (math-adapters.ts), so adding a case or a record of a known function never means writing code.
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { createWasmTesting, type WasmTesting } from '../../src/engine/wasm-testing.ts';
 import { ADAPTERS } from './math-adapters.ts';
 import { MathCase, mismatch, type MathRecord } from './math-case.ts';
 import { parseJsonExact } from './literals.ts';
+import { engineModule } from './engine-module.ts';
 
-const { math_tests: records } = parseJsonExact(new URL('../golden/subtensor/math-tests.json', import.meta.url)) as { math_tests: MathRecord[] };
+const FILE = new URL('../golden/subtensor/math-tests.json', import.meta.url);
+const { math_tests: records } = parseJsonExact(FILE) as { math_tests: MathRecord[] };
 
 /**
  * Records that cannot apply to the AssemblyScript library (a Rust-only helper, say), each with the reason.
@@ -22,13 +23,9 @@ function functionOf(record: MathRecord): string {
   return name !== undefined && name in ADAPTERS ? name : record.name;
 }
 
+// Loaded by the first record's test and awaited by every one, so a build failure fails each (a hook would skip them).
 let loading: Promise<WasmTesting> | undefined;
-async function load(): Promise<WasmTesting> {
-  // A URL keeps the plain-JS build helper out of TypeScript's module resolution.
-  const { ensureWasm } = await import(new URL('../../scripts/asbuild.mjs', import.meta.url).href);
-  const bytes = await readFile(await ensureWasm({ target: 'release', quiet: true }));
-  return createWasmTesting(await WebAssembly.compile(bytes));
-}
+const load = async () => createWasmTesting(await engineModule());
 
 describe(createWasmTesting, () => {
   it('has an adapter for every record of the file, and allow-lists only records that exist and have none', () => {

@@ -23,7 +23,11 @@ function number(text: string, pattern: RegExp): number {
   return Number(m[1]);
 }
 
-/** The scores the test accepts: scan uids in order, collecting distinct scores from the first crossing of `minority` while the cumulative stake stays there. */
+/**
+ * The scores the Rust test accepts: scan uids in order accumulating stake; from the first point where the
+ * cumulative stake reaches `minority`, collect distinct scores while it stays at that value (plus the next
+ * score if it equals `minority` exactly); none → {0}.
+ */
 function acceptableMedians(stake: bigint[], score: bigint[], minority: bigint): bigint[] {
   const medians: bigint[] = [];
   let crossing: bigint | undefined;
@@ -83,7 +87,9 @@ export function weightedMedianProperty(construction: string, t: WasmTesting): Ch
           }
           const got = t.args({ vec: stake }, { vec: score }).ex.mathWeightedMedian(minority, 0n, total);
           runs++;
-          if (!medians.includes(got) && failures.length < 5) failures.push(`majority raw ${majority}, allow_equal ${allowEqual}: median ${got} not in [${medians}]`);
+          if (!medians.includes(got) && failures.length < 5) {
+            failures.push(`majority raw ${majority}, allow_equal ${allowEqual}: median ${got} not in [${medians}]`);
+          }
         }
       }
     }

@@ -31,10 +31,17 @@ const MESSAGES: Record<PersistFaultKind, string> = {
     'until then its changes stay in memory.',
 };
 
-/** Builds a fault with the standard message; `detail` is appended as a further sentence. */
-export function makeFault(kind: PersistFaultKind, extra: { detail?: string; record?: PersistFault['record']; cause?: unknown } = {}): PersistFault {
-  const message = extra.detail ? `${MESSAGES[kind]} ${extra.detail}` : MESSAGES[kind];
+/** Builds a fault with the standard message for its kind, or `message` instead when given. */
+export function makeFault(kind: PersistFaultKind, extra: { message?: string; record?: PersistFault['record']; cause?: unknown } = {}): PersistFault {
+  const message = extra.message ?? MESSAGES[kind];
   return { kind, message, ...(extra.record && { record: extra.record }), ...(extra.cause !== undefined && { cause: extra.cause }) };
+}
+
+/** The fault for an error nobody expected while saving (kind 'unavailable': saving is not working right now). */
+export function unexpectedFault(e: unknown): PersistFault {
+  const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const message = `Saving failed unexpectedly (${what}). The playground keeps running; recent changes stay in memory until a save succeeds.`;
+  return makeFault('unavailable', { message, cause: e });
 }
 
 /** A misuse the caller can fix: an unknown chain id, or a name already in use. Never a storage fault. */

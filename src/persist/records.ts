@@ -124,3 +124,22 @@ export function newChainId(): string {
   const random = crypto.getRandomValues(new Uint32Array(2));
   return `c${Date.now().toString(36)}-${random[0].toString(36)}${random[1].toString(36)}`;
 }
+
+/** Throws RangeError for any block, seq or netuid the stores could not key; run at write() so errors point at the caller. */
+export function checkWrite(batch: {
+  readonly actions?: readonly { block: bigint; seq: number }[];
+  readonly snapshots?: readonly { block: bigint }[];
+  readonly epochs?: readonly { block: bigint; netuid: number }[];
+  readonly head?: bigint;
+}): void {
+  for (const a of batch.actions ?? []) {
+    toStoredBlock(a.block);
+    checkEntryKeys(a.seq, undefined);
+  }
+  for (const s of batch.snapshots ?? []) toStoredBlock(s.block);
+  for (const e of batch.epochs ?? []) {
+    toStoredBlock(e.block);
+    checkEntryKeys(undefined, e.netuid);
+  }
+  if (batch.head !== undefined) toStoredBlock(batch.head);
+}

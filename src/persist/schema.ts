@@ -52,6 +52,7 @@ export function runMigrations(
   newVersion: number,
   migrations: readonly Migration[],
 ): void {
+  tx.done.catch(() => {}); // an aborted upgrade is reported by the open request itself
   let pending: Promise<void> | undefined;
   try {
     for (let version = oldVersion + 1; version <= newVersion; version++) {

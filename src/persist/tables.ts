@@ -80,6 +80,8 @@ export class ChainTables<A, Snap, E> {
   readonly snapshots = new BlockTable<SnapshotEntry<Snap>>(() => 0);
   readonly epochs = new BlockTable<EpochEntry<E>>((v) => v.netuid);
   head: bigint | undefined;
+  /** When the last batch was applied (ms), for a buffered chain's updatedAt. */
+  touchedAt: number | undefined;
 
   get isEmpty(): boolean {
     return this.actions.size === 0 && this.snapshots.size === 0 && this.epochs.size === 0 && this.head === undefined;

@@ -91,7 +91,11 @@ export interface ChainStore<S, A, Snap, E> {
   deleteChain(chainId: ChainId): Promise<void>;
   /** Buffers history for a known chain (throws ChainStoreError('not-found') otherwise); readers see it at once. */
   write(batch: ChainWrite<A, Snap, E>): void;
-  /** Writes everything buffered in one transaction. True when nothing is left unsaved. */
+  /**
+   * Writes everything buffered in one transaction. True when all of it is durable; false when storage refused it
+   * (a 'quota' fault; it stays buffered and readable, and is retried by the next write, flush or deleteChain).
+   * A memory store has nothing to write and answers true; its `backend` tells the UI that nothing is saved.
+   */
   flush(): Promise<boolean>;
   /** True while some write is buffered but not yet durable (for an "unsaved" badge). */
   hasUnsaved(): boolean;

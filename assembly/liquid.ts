@@ -6,6 +6,23 @@ import { exp, expSafe, safeLn, transcendentalError } from './transcendental';
 import { Vec64 } from './sparse';
 
 const HALF: i64 = ONE >> 1;
+
+// exp_safe is pure, and many bonds share the same x (e.g. every weight at or below consensus gives
+// d = 0): a small direct-mapped memo of exact results saves most of the 31-term series.
+const MEMO_SIZE = 1024;
+const memoKey = new StaticArray<i64>(MEMO_SIZE);
+const memoVal = new StaticArray<i64>(MEMO_SIZE);
+const memoUsed = new StaticArray<bool>(MEMO_SIZE);
+
+function expSafeMemo(x: i64): i64 {
+  const slot = <i32>((x ^ (x >>> 17) ^ (x >>> 35)) & (MEMO_SIZE - 1));
+  if (unchecked(memoUsed[slot]) && unchecked(memoKey[slot]) == x) return unchecked(memoVal[slot]);
+  const v = expSafe(x);
+  unchecked((memoKey[slot] = x));
+  unchecked((memoVal[slot] = v));
+  unchecked((memoUsed[slot] = true));
+  return v;
+}
 const MINUS_100: i64 = fromInt(-100);
 
 // @ts-ignore: decorator
@@ -18,7 +35,7 @@ const MINUS_100: i64 = fromInt(-100);
 export function alphaSigmoid(c: i64, w: i64, b: i64, alphaLow: i64, alphaHigh: i64, steepness: i64): i64 {
   const d = w >= b ? clamp01(satSub(w, c)) : clamp01(satSub(b, w));
   const x = qmul(qdivSat(steepness, MINUS_100), satSub(d, HALF));
-  const sig = qdivSat(ONE, satAdd(ONE, expSafe(x)));
+  const sig = qdivSat(ONE, satAdd(ONE, expSafeMemo(x)));
   let alpha = satAdd(alphaLow, qmul(sig, satSub(alphaHigh, alphaLow)));
   if (alpha > alphaHigh) alpha = alphaHigh;
   if (alpha < alphaLow) alpha = alphaLow;

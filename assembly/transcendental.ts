@@ -25,6 +25,8 @@ export function exp(x: i64): i64 {
     term = qmulChecked(term, y);
     // term ⊘' Q(i): plain truncating division; trunc(raw·2^32 / (i·2^32)) = trunc(raw / i).
     term = term / i;
+    // Once a term is 0 every later term is 0 (0 ⊗ y = 0): the rest of the series adds nothing.
+    if (term == 0) break;
     const next = result + term;
     if (fxOverflow || (term > 0 && next < result)) { transcendentalError = true; return 0; }
     result = next;

@@ -75,6 +75,8 @@ export const DEFAULT_SUBNET_HYPERPARAMETERS: Readonly<SubnetHyperparameters> = O
   emaPriceHalvingBlocks: 201_600n,
 });
 
+/** DefaultDelegateTake: the take a new hotkey gets (18 %, u16 proportion). */
+export const DEFAULT_TAKE = 11796;
 /** The registration price a new subnet starts with (1 TAO). */
 export const DEFAULT_BURN = RAO_PER_TAO;
 /** Safety net of the stateful scheduler (§2.7 b). */

@@ -75,6 +75,10 @@ export interface ChainMath {
   swapAlphaForTao(taoReserve: bigint, alphaReserve: bigint, alphaIn: bigint): bigint;
   /** The EMA price after one block (§2.4), raw / 2^32. */
   movingPrice(emaPrice: bigint, taoReserve: bigint, alphaReserve: bigint, blocksSinceStart: bigint, halvingBlocks: bigint, movingAlpha: bigint): bigint;
+  /** EMA prices of several subnets at once (same arithmetic as `movingPrice`); returns the new EMA prices. */
+  movingPrices(movingAlpha: bigint, subnets: { emaPrice: bigint; taoReserve: bigint; alphaReserve: bigint; blocksSinceStart: bigint; halvingBlocks: bigint }[]): bigint[];
+  /** vec_u16_max_upscale_to_u16: how set_weights stores values (yuma-epoch.md §11.1). */
+  maxUpscaleU16(values: number[]): number[];
   /** One block of burn decay: ⌊burn · f⌋ with f^halfLife = 1/2 (Q32). Unclamped. */
   decayBurn(burn: bigint, halfLife: number): bigint;
   /** ⌊burn ⊗ mult⌋ with mult a U64F64 raw value. Unclamped. */

@@ -41,6 +41,22 @@ export function currentEpochIndex(subnet: SubnetState, block: bigint, scheduler:
   return subnet.sched.epochIndex + (isEpochDue(subnet, block, scheduler) ? 1n : 0n);
 }
 
+/**
+ * Netuids whose epoch is due this block but will be deferred by MaxEpochsPerBlock (`epochs_deferred_this_block`):
+ * the due subnets past the cap, in netuid order. Empty under the legacy scheduler (no cap).
+ */
+export function deferredThisBlock(subnets: readonly SubnetState[], block: bigint, scheduler: ChainRules['scheduler'], cap: number): Set<number> {
+  const out = new Set<number>();
+  if (scheduler === 'legacy') return out;
+  let due = 0;
+  for (const s of subnets) {
+    if (!isEpochDue(s, block, scheduler)) continue;
+    if (due >= cap) out.add(s.netuid);
+    else due++;
+  }
+  return out;
+}
+
 /** Consumes the slot: LastEpochBlock = block, PendingEpochAt = 0, SubnetEpochIndex += 1. Mutates. */
 export function advanceSchedule(subnet: SubnetState, block: bigint, scheduler: ChainRules['scheduler']): void {
   const s = subnet.sched;

@@ -163,6 +163,8 @@ export interface SubnetState {
   alphaBurned: bigint;
   /** α minted but credited to nobody (rounding dust, buckets without a receiver); part of alphaOut. */
   alphaUncredited: bigint;
+  /** Cumulative α recycled (removed from alphaOut): root share without a sell flag, owner-hotkey incentive, registration. */
+  alphaRecycled: bigint;
   /** α swap fees paid to the block author; part of alphaOut. */
   authorAlpha: bigint;
   emaPrice: bigint;
@@ -201,7 +203,12 @@ export interface ChainState {
   /** coldkey → free TAO balance (rao). */
   balances: Record<string, bigint>;
   hotkeys: Record<string, HotkeyState>;
-  /** TAO counted in TotalIssuance but held outside the modelled accounts, fees to the block author, and burned TAO. */
-  sinks: { unmodelledTao: bigint; authorTao: bigint; burnedTao: bigint };
+  /** coldkey → RootClaimType when not the default `swap`. */
+  rootClaimType: Record<string, 'swap' | 'keep'>;
+  /**
+   * TAO counted in TotalIssuance but held outside the modelled accounts, and swap fees paid to the block
+   * author (the sim always has one, so burn_tao — which would not lower TotalIssuance either — never runs).
+   */
+  sinks: { unmodelledTao: bigint; authorTao: bigint };
   networkLock: { lastLock: bigint; lastLockBlock: bigint; lastRegistrationBlock: bigint | null };
 }

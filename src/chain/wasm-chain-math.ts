@@ -21,6 +21,23 @@ export async function createWasmChainMath(module: WebAssembly.Module): Promise<C
     swapTaoForAlpha: (t, a, x) => ex.chainSwapTaoForAlpha(t, a, x),
     swapAlphaForTao: (t, a, x) => ex.chainSwapAlphaForTao(t, a, x),
     movingPrice: (ema, t, a, b, h, ma) => ex.chainMovingPrice(ema, t, a, b, h, ma),
+    movingPrices: (ma, subnets) => {
+      const ptr = ex.chainMovingPriceBuffer(subnets.length);
+      const buf = new BigUint64Array(ex.memory.buffer, ptr, 1 + subnets.length * 5);
+      buf[0] = ma;
+      subnets.forEach((s, i) => {
+        buf.set([s.emaPrice, s.taoReserve, s.alphaReserve, s.blocksSinceStart, s.halvingBlocks], 1 + i * 5);
+      });
+      ex.chainMovingPrices(subnets.length);
+      const out = new BigUint64Array(ex.memory.buffer, ptr, 1 + subnets.length * 5);
+      return subnets.map((_, i) => out[1 + i * 5]);
+    },
+    maxUpscaleU16: (values) => {
+      const ptr = ex.chainUpscaleBuffer(values.length);
+      new Int32Array(ex.memory.buffer, ptr, values.length).set(values);
+      ex.chainMaxUpscale(values.length);
+      return Array.from(new Int32Array(ex.memory.buffer, ptr, values.length));
+    },
     decayBurn: (burn, halfLife) => {
       let f = decayFactors.get(halfLife);
       if (f === undefined) decayFactors.set(halfLife, (f = ex.chainBurnDecayFactor(halfLife)));

@@ -11,7 +11,8 @@ export interface CliIo {
   stderr(line: string): void;
 }
 
-const USAGE = 'usage: yuma replay [--engine wasm|oracle] [--intermediates] FILE...';
+const USAGE =
+  'usage: yuma replay [--engine wasm|oracle] [--intermediates] FILE... | yuma simulate --jobs FILE | yuma chain FILE [--blocks N] [--final-only]';
 
 interface ReplayOptions {
   engine: 'wasm' | 'oracle';
@@ -25,6 +26,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     const [command, ...rest] = argv;
     if (command === 'replay') return await replay(rest, io);
     if (command === 'simulate') return (await import('./simulate.ts')).runSimulateCommand(rest, io);
+    if (command === 'chain') return await (await import('./chain.ts')).chain(rest, io);
     if (command === '--help' || command === '-h' || command === 'help') {
       io.stdout(`${USAGE}\n`);
       return 0;

@@ -95,6 +95,6 @@ describe('yuma replay', () => {
   });
 
   it.concurrent('answers a bare invocation with exit 2 and the usage line', async () => {
-    expectInvalid(await runCli([]), /^usage: yuma replay \[--engine wasm\|oracle\] \[--intermediates\] FILE\.\.\.$/);
+    expectInvalid(await runCli([]), /^usage: yuma replay \[--engine wasm\|oracle\] \[--intermediates\] FILE\.\.\. \| yuma simulate --jobs FILE \| yuma chain FILE \[--blocks N\] \[--final-only\]$/);
   });
 });

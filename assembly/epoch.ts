@@ -105,7 +105,8 @@ export function runEpoch(inp: EpochInputs, want: bool): EpochResult {
   let B: Sparse, E: Sparse, D: Vec64;
   let bondsDelta = new Sparse(n, 0);
   const liquidAlphas = new Sparse(n, liquidAlpha && yuma3 ? Wb.nnz : 0);
-  let scalarAlpha = alphaBma;
+  const scalarAlpha = alphaBma;
+  let alphaIsScalar = true;
   let columnAlphas: Vec64 | null = null;
   if (!yuma3) {
     // §4.10 Yuma 1/2: B column-normalised; ΔB_ij = Wb_ij ⊗ A_i column-normalised; E = EMA, column-normalised.
@@ -114,7 +115,7 @@ export function runEpoch(inp: EpochInputs, want: bool): EpochResult {
     bondsDelta = rowHadamardSparse(Wb, A);
     inplaceColNormalizeSparse(bondsDelta, n);
     if (legacy && liquidAlpha && anyNonZero(C)) columnAlphas = legacyColumnAlphas(C, alphaLow, alphaHigh);
-    if (columnAlphas) scalarAlpha = -1;
+    if (columnAlphas) alphaIsScalar = false;
     E = matEmaSparse(bondsDelta, B, scalarAlpha, columnAlphas, n);
     inplaceColNormalizeSparse(E, n);
     // §4.10 step 5: D_i = Σ_j I_j ⊗ E_ij, normalised.
@@ -125,7 +126,7 @@ export function runEpoch(inp: EpochInputs, want: bool): EpochResult {
     B = readBonds(inp.bonds, inp.blockAtRegistration, lastTempo, true);
     if (liquidAlpha && anyNonZero(C)) {
       E = liquidAlphaEma(Wb, B, C, alphaLow, alphaHigh, steepness, liquidAlphas);
-      scalarAlpha = -1;
+      alphaIsScalar = false;
     } else {
       E = matEmaSparse(Wb, B, scalarAlpha, null, n);
     }
@@ -162,6 +163,7 @@ export function runEpoch(inp: EpochInputs, want: bool): EpochResult {
   if (want) {
     res.setScalar(ScalarId.LastTempo, <i64>lastTempo);
     res.setScalar(ScalarId.Alpha, scalarAlpha);
+    res.setScalar(ScalarId.AlphaIsScalar, alphaIsScalar ? 1 : 0);
     res.setVec(VecId.Inactive, boolsToVec(inactive));
     res.setVec(VecId.Stake, S);
     res.setVec(VecId.PermitUsed, boolsToVec(permit));

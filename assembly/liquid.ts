@@ -1,7 +1,7 @@
 // Liquid alpha: the per-bond sigmoid of the Yuma 3 path (spec §4.12) and the legacy
 // consensus-quantile logistic of the pre-2025-05 Yuma 1 path (spec §10.2).
 
-import { ONE, qmul, qdiv, qdivSat, satAdd, satSub, fromInt, fromF64 } from './fixed';
+import { ONE, qmul, qdivSat, satAdd, satSub, fromInt, fromF64 } from './fixed';
 import { exp, expSafe, safeLn, transcendentalError } from './transcendental';
 import { Vec64 } from './sparse';
 
@@ -64,12 +64,14 @@ export function legacyColumnAlphas(consensus: Vec64, alphaLow: i64, alphaHigh: i
   const cHigh = quantile(consensus, 0.75);
   const cLow = quantile(consensus, 0.25);
   if (!(cHigh > cLow || cHigh != 0 || cLow < 0)) return null;
-  // Logistic parameters: a = (ln(1/α_hi − 1) − ln(1/α_lo − 1)) ⊘ (c_lo − c_hi); b = ln(1/α_lo − 1) ⊕ a ⊗ c_lo.
+  // Logistic parameters: a = (ln(1/α_hi − 1) − ln(1/α_lo − 1)) ÷ (c_lo − c_hi); b = ln(1/α_lo − 1) ⊕ a ⊗ c_lo.
+  // The legacy code divided with saturating_div here (the spec writes ⊘): they differ only on overflow,
+  // when c_hi − c_lo is a few ulps, where saturation gives ±MAX instead of 0.
   let a: i64 = 0, b: i64 = 0;
   if (!(cHigh <= cLow || alphaLow == 0 || alphaHigh == 0)) {
-    const lnHigh = safeLn(satSub(qdiv(ONE, alphaHigh), ONE));
-    const lnLow = safeLn(satSub(qdiv(ONE, alphaLow), ONE));
-    a = qdiv(satSub(lnHigh, lnLow), satSub(cLow, cHigh));
+    const lnHigh = safeLn(satSub(qdivSat(ONE, alphaHigh), ONE));
+    const lnLow = safeLn(satSub(qdivSat(ONE, alphaLow), ONE));
+    a = qdivSat(satSub(lnHigh, lnLow), satSub(cLow, cHigh));
     b = satAdd(lnLow, qmul(a, cLow));
   }
   // α_j = 1 ÷ (1 ⊕ safe_exp(b ⊖ a ⊗ C_j)), where safe_exp maps an exp error to 0 (no ±20 clamp

@@ -20,8 +20,8 @@ export const enum MatId {
   Count,
 }
 
-/** Ids of scalars (`scalar`). `Alpha` is −1 when liquid alpha supplied per-entry values. */
-export const enum ScalarId { ActivityCutoff, LastTempo, Alpha, Count }
+/** Ids of scalars (`scalar`). `Alpha` is meaningful only when `AlphaIsScalar` is 1 (no liquid alpha values). */
+export const enum ScalarId { ActivityCutoff, LastTempo, Alpha, AlphaIsScalar, Count }
 
 export class EpochResult {
   vecs: StaticArray<Vec64>;

@@ -23,12 +23,13 @@ export function exp(x: i64): i64 {
   clearOverflow();
   for (let i: i64 = 2; i <= 31; i++) {
     term = qmulChecked(term, y);
+    if (fxOverflow) { transcendentalError = true; return 0; }
     // term ⊘' Q(i): plain truncating division; trunc(raw·2^32 / (i·2^32)) = trunc(raw / i).
     term = term / i;
     // Once a term is 0 every later term is 0 (0 ⊗ y = 0): the rest of the series adds nothing.
     if (term == 0) break;
     const next = result + term;
-    if (fxOverflow || (term > 0 && next < result)) { transcendentalError = true; return 0; }
+    if (next < result) { transcendentalError = true; return 0; }
     result = next;
   }
   if (x < 0) {

@@ -30,9 +30,9 @@ function mat(ex: WasmExports, id: MatId): SparseRowRaw[] {
 
 /** Every intermediate of the epoch that just ran with intermediates requested. */
 export function readIntermediates(ex: WasmExports): EpochIntermediates {
-  const alpha = ex.scalar(ScalarId.Alpha);
+  const u64 = (id: ScalarId) => BigInt.asUintN(64, ex.scalar(id));
   return {
-    activityCutoff: ex.scalar(ScalarId.ActivityCutoff),
+    activityCutoff: u64(ScalarId.ActivityCutoff),
     inactive: bools(ex, VecId.Inactive),
     stake: vec(ex, VecId.Stake),
     validatorPermit: bools(ex, VecId.PermitUsed),
@@ -45,10 +45,10 @@ export function readIntermediates(ex: WasmExports): EpochIntermediates {
     ranks: vec(ex, VecId.Ranks),
     incentive: vec(ex, VecId.IncentiveQ),
     weightsForBonds: mat(ex, MatId.WeightsForBonds),
-    lastTempo: ex.scalar(ScalarId.LastTempo),
+    lastTempo: u64(ScalarId.LastTempo),
     bondsBefore: mat(ex, MatId.BondsBefore),
     bondsDelta: mat(ex, MatId.BondsDelta),
-    alpha: alpha < 0n ? null : alpha,
+    alpha: ex.scalar(ScalarId.AlphaIsScalar) !== 0n ? ex.scalar(ScalarId.Alpha) : null,
     liquidAlpha: mat(ex, MatId.LiquidAlpha),
     legacyColumnAlpha: vec(ex, VecId.LegacyColumnAlpha),
     bondsEma: mat(ex, MatId.BondsEma),

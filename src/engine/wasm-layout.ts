@@ -28,4 +28,4 @@ export enum MatId {
 }
 
 /** Result scalars (assembly/result.ts ScalarId). */
-export enum ScalarId { ActivityCutoff, LastTempo, Alpha }
+export enum ScalarId { ActivityCutoff, LastTempo, Alpha, AlphaIsScalar }

@@ -40,6 +40,15 @@ describe(createWasmTesting, () => {
     expect(ex.fxExpSafe(q(20))).toBe(ex.fxExp(q(20)));
   });
 
+  it('fails exp when a series term overflows before its division, as checked_mul does (exp(21.1) has term_20 ⊗ 21.1 > I32F32::MAX)', async () => {
+    const ex = await exports();
+    // term_20 = 21.1^20/20! ≈ 1.26e8, and 1.26e8 · 21.1 ≈ 2.66e9 > 2^31: the crate's checked_mul fails, so exp errs (0 here).
+    const x = BigInt(Math.round(21.1 * 2 ** 32));
+    expect(ex.fxExp(x)).toBe(0n);
+    // Below that, the series completes: exp(20) is finite and positive.
+    expect(ex.fxExp(q(20)) > 0n).toBe(true);
+  });
+
   it('writes 1 minus a few ulps as the u16 65534, and exactly 1 as 65535', async () => {
     const ex = await exports();
     for (const ulps of [1n, 2n, 5n]) expect(ex.fxToU16(ONE - ulps)).toBe(65534);

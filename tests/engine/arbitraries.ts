@@ -31,11 +31,11 @@ const alphaPair = fc
     return [Math.min(a, b), Math.max(a, b)] as const;
   });
 
-/** Every hyperparameter across its type's range, with the chain's defaults and edges over-represented. */
-export function hyperparametersArb(n: number): fc.Arbitrary<Hyperparameters> {
+/** Every hyperparameter across its type's range, with the chain's defaults and edges over-represented (`working`: kappa mostly 32767). */
+export function hyperparametersArb(n: number, working = false): fc.Arbitrary<Hyperparameters> {
   return fc
     .record({
-      kappa: u16Edges(32767, 32768, 6553),
+      kappa: working ? fc.oneof({ weight: 3, arbitrary: fc.constant(32767) }, { weight: 1, arbitrary: u16Edges(32768, 6553) }) : u16Edges(32767, 32768, 6553),
       bondsPenalty: u16Edges(32767, 32768),
       bondsMovingAverage: fc.oneof(
         fc.constantFrom(900000n, 975000n, 0n, 1n, 999999n, 1000000n, 1000001n),
@@ -81,9 +81,9 @@ const BLOCK_SCALES = [
 ];
 
 /** Stake of one uid: zero, tiny, ordinary, or huge (the whole subnet stays below ~2^62 rao, spec §2 "plain Σ"). */
-function stakeArb(cap: bigint): fc.Arbitrary<bigint> {
+function stakeArb(cap: bigint, zeroWeight: number): fc.Arbitrary<bigint> {
   return fc.oneof(
-    { weight: 3, arbitrary: fc.constant(0n) },
+    { weight: zeroWeight, arbitrary: fc.constant(0n) },
     { weight: 2, arbitrary: fc.bigInt({ min: 0n, max: 1000n }) },
     { weight: 3, arbitrary: fc.bigInt({ min: 0n, max: 10n ** 13n < cap ? 10n ** 13n : cap }) },
     { weight: 2, arbitrary: fc.bigInt({ min: 0n, max: cap }) },
@@ -92,14 +92,14 @@ function stakeArb(cap: bigint): fc.Arbitrary<bigint> {
 }
 
 /** A stored sparse row: unique columns in random order, explicit zeros, self entries, rarely columns ≥ n. */
-function rowArb(n: number, outOfRange: boolean): fc.Arbitrary<SparseRowU16> {
+function rowArb(n: number, outOfRange: boolean, dense: boolean): fc.Arbitrary<SparseRowU16> {
   const column = outOfRange
     ? fc.oneof({ weight: 30, arbitrary: fc.integer({ min: 0, max: n - 1 }) }, { weight: 1, arbitrary: fc.integer({ min: n, max: 65535 }) })
     : fc.integer({ min: 0, max: n - 1 });
   const value = fc.oneof(fc.constantFrom(0, 65535, 1), fc.integer({ min: 0, max: 65535 }));
   return fc.oneof(
     { weight: 1, arbitrary: fc.constant<SparseRowU16>([]) },
-    { weight: 6, arbitrary: fc.uniqueArray(fc.tuple(column, value), { selector: (e) => e[0], maxLength: n + 1 }) },
+    { weight: 6, arbitrary: fc.uniqueArray(fc.tuple(column, value), { selector: (e) => e[0], minLength: dense ? Math.ceil(n / 2) : 0, maxLength: n + 1 }) },
   );
 }
 
@@ -108,6 +108,8 @@ interface Draft {
   n: number;
   h: Hyperparameters;
   block: bigint;
+  /** Stakes replaced by an exact split of 2^32·scale between two groups, one holding exactly κ (see kappaSplit). */
+  split: { first: boolean[]; parts: number[]; scale: bigint } | null;
   lms: TimeChoice | null;
   ownerUid: number | null;
   alphaStake: bigint[];
@@ -126,13 +128,14 @@ interface Draft {
 const sat = (x: bigint): bigint => (x < 0n ? 0n : x > U64_MAX ? U64_MAX : x);
 
 /** §3 cutoff = max(⌊factor · tempo / 1000⌋, 1) blocks. */
-export const activityCutoff = (h: Hyperparameters): bigint => {
+const activityCutoff = (h: Hyperparameters): bigint => {
   const c = (BigInt(h.activityCutoffFactorMilli) * BigInt(h.tempo)) / 1000n;
   return c > 1n ? c : 1n;
 };
 
 /** Resolves the anchors: block, block − cutoff, block − tempo, lms, lms + 1, 0, block − 1 (± 2, clamped to [0, block]). */
-function resolve(d: Draft): EpochInput {
+function resolve(draft: Draft): EpochInput {
+  let d = draft;
   const { block, h } = d;
   const cutoff = activityCutoff(h);
   const anchored = (choice: TimeChoice, lms: bigint): bigint => {
@@ -140,16 +143,15 @@ function resolve(d: Draft): EpochInput {
     const anchors = [block, block - cutoff, block - BigInt(h.tempo), lms, lms + 1n, 0n, block - 1n];
     return min(sat(anchors[choice.anchor] + BigInt(choice.delta)), block);
   };
-  const lms = d.lms === null ? 0n : anchored(d.lms, block - 1n);
+  // The previous coinbase epoch ran before this block (lms < block), so lms + 1 never wraps.
+  const lms = d.lms === null || block === 0n ? 0n : min(anchored(d.lms, block - 1n), block - 1n);
   const at = (choice: TimeChoice) => anchored(choice, lms);
+  if (d.split !== null) d = { ...d, ...kappaSplit(d.split, h.kappa) };
   // ⌊stake_i⌋ = alpha_i + ⌊tao_i · t32 / 2^32⌋ with t32 = ⌊tw · 2^32 / (2^64 − 1)⌋ (spec §4.2 closed form).
   const t32 = (d.taoWeight << 32n) / U64_MAX;
   const stakeFloor = (i: number) => d.alphaStake[i] + ((d.taoStake[i] * t32) >> 32n);
-  const threshold =
-    d.threshold.kind === 'zero' ? 0n
-    : d.threshold.kind === 'max' ? U64_MAX
-    : d.threshold.kind === 'any' ? d.threshold.value
-    : sat(stakeFloor(d.threshold.uid % d.n) + d.threshold.delta);
+  const t = d.threshold;
+  const threshold = t.kind === 'of' ? sat(stakeFloor(t.uid % d.n) + t.delta) : t.kind === 'any' ? t.value : t.kind === 'max' ? U64_MAX : 0n;
   return {
     n: d.n,
     block,
@@ -169,83 +171,85 @@ function resolve(d: Draft): EpochInput {
   };
 }
 
+/**
+ * Stakes that make the median's tie rule decide (spec §4.6, §13.5): alpha stakes summing to exactly 2^32·scale, one
+ * group holding κ_fx = ⌊kappa·2^32/65535⌋ of it. Then S = A = a exactly (if all are active and permitted), T = 2^32
+ * and minority = T − κ_fx is exactly the other group's stake, so a cumulative stake equals the minority.
+ */
+function kappaSplit(split: NonNullable<Draft['split']>, kappa: number): Pick<Draft, 'alphaStake' | 'taoStake'> {
+  const kf = (BigInt(kappa) << 32n) / 65535n;
+  const alpha = split.parts.map(() => 0n);
+  for (const [inFirst, total] of [[true, kf], [false, (1n << 32n) - kf]] as const) {
+    const members = split.first.flatMap((f, i) => (f === inFirst ? [i] : []));
+    const weight = members.reduce((a, i) => a + BigInt(split.parts[i] + 1), 0n);
+    let left = total;
+    members.forEach((i, k) => {
+      const share = k === members.length - 1 ? left : (total * BigInt(split.parts[i] + 1)) / weight;
+      alpha[i] = share * split.scale;
+      left -= share;
+    });
+  }
+  return { alphaStake: alpha, taoStake: alpha.map(() => 0n) };
+}
+
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
 const sortRow = (row: SparseRowU16): SparseRowU16 => [...row].sort((a, b) => a[0] - b[0]);
 
-/** A random subnet of `minN..maxN` uids, as one epoch's input. */
+/**
+ * A random subnet of `minN..maxN` uids, as one epoch's input. Half the subnets are "working" (most uids staked,
+ * active, permitted, registered before their weights were set), so consensus, incentive, bonds and dividends are
+ * non-zero often; the other half draw every field independently, which mostly exercises masks and fallbacks.
+ */
 export function epochInputArb(shape: SubnetShape): fc.Arbitrary<EpochInput> {
-  return fc.integer({ min: shape.minN, max: shape.maxN }).chain((n) => {
-    const cap = (1n << 61n) / BigInt(n); // alpha + tao·tw per uid ≤ 2^62 / n: Σ stays in I64F64 (spec §2)
-    const vec = <T>(arb: fc.Arbitrary<T>) => fc.array(arb, { minLength: n, maxLength: n });
-    const rows = vec(rowArb(n, shape.outOfRangeColumns ?? true)).map((r) => (shape.sortedRows ? r.map(sortRow) : r));
-    const alpha = shape.distinctStakes
-      ? fc.uniqueArray(fc.bigInt({ min: 1n, max: cap >> 33n }), { minLength: n, maxLength: n }).map((v) => v.map((x) => x << 33n))
-      : fc.oneof(vec(stakeArb(cap)), vec(fc.constant(0n)));
-    const tao = shape.distinctStakes ? fc.constant(new Array<bigint>(n).fill(0n)) : fc.oneof(vec(fc.constant(0n)), vec(stakeArb(cap)));
-    const uid = fc.integer({ min: 0, max: n - 1 });
-    const draft: fc.Arbitrary<Draft> = fc.record({
-      n: fc.constant(n),
-      h: hyperparametersArb(n),
-      block: fc.oneof(...BLOCK_SCALES),
-      lms: fc.option(timeChoice, { nil: null, freq: 2 }),
-      ownerUid: fc.option(uid, { nil: null, freq: 3 }),
-      alphaStake: alpha,
-      taoStake: tao,
-      taoWeight: fc.oneof(fc.constantFrom(0n, U64_MAX, 971718665099567868n, 1n, 1n << 63n), fc.bigInt({ min: 0n, max: U64_MAX })),
-      threshold: fc.oneof(
+  return fc
+    .tuple(fc.integer({ min: shape.minN, max: shape.maxN }), fc.boolean())
+    .chain(([n, working]) => draftArb(n, working, shape))
+    .map(resolve);
+}
+
+function draftArb(n: number, working: boolean, shape: SubnetShape): fc.Arbitrary<Draft> {
+  const cap = (1n << 61n) / BigInt(n); // alpha + tao·tw per uid ≤ 2^62 / n: Σ stays in I64F64 (spec §2)
+  const vec = <T>(arb: fc.Arbitrary<T>) => fc.array(arb, { minLength: n, maxLength: n });
+  const some = <T>(usual: fc.Arbitrary<T>, odd: fc.Arbitrary<T>) => (working ? fc.oneof({ weight: 6, arbitrary: usual }, { weight: 1, arbitrary: odd }) : odd);
+  const selfOnly = fc.constant('self' as const); // a row holding only its own uid (W3 removes it unless owner)
+  const rows = vec(fc.oneof({ weight: 12, arbitrary: rowArb(n, shape.outOfRangeColumns ?? true, working) }, { weight: 1, arbitrary: selfOnly }))
+    .map((r) => r.map((row, i): SparseRowU16 => (row === 'self' ? [[i, 65535]] : shape.sortedRows ? sortRow(row) : row)));
+  const alpha = shape.distinctStakes
+    ? fc.uniqueArray(fc.bigInt({ min: 1n, max: cap >> 33n }), { minLength: n, maxLength: n }).map((v) => v.map((x) => x << 33n))
+    : working ? vec(stakeArb(cap, 1)) : fc.oneof(vec(stakeArb(cap, 3)), vec(fc.constant(0n)));
+  const tao = shape.distinctStakes ? fc.constant(new Array<bigint>(n).fill(0n)) : fc.oneof(vec(fc.constant(0n)), vec(stakeArb(cap, 3)));
+  const uid = fc.integer({ min: 0, max: n - 1 });
+  const recent = fc.record({ anchor: fc.constantFrom(0, 6), delta: fc.integer({ min: -2, max: 0 }) });
+  const longAgo = fc.constant<TimeChoice>({ back: 1n << 62n });
+  return fc.record({
+    n: fc.constant(n),
+    h: hyperparametersArb(n, working),
+    block: working ? fc.oneof(BLOCK_SCALES[1], BLOCK_SCALES[0]) : fc.oneof(...BLOCK_SCALES),
+    split: shape.distinctStakes
+      ? fc.constant(null)
+      : fc.option(fc.record({ first: vec(fc.boolean()), parts: vec(fc.nat(1000)), scale: fc.constantFrom(1n, 3n, 1n << 20n, 1000000n) }), { nil: null, freq: 4 }),
+    lms: fc.option(timeChoice, { nil: null, freq: 2 }),
+    ownerUid: fc.option(uid, { nil: null, freq: 3 }),
+    alphaStake: alpha,
+    taoStake: tao,
+    taoWeight: fc.oneof(fc.constantFrom(0n, U64_MAX, 971718665099567868n, 1n, 1n << 63n), fc.bigInt({ min: 0n, max: U64_MAX })),
+    threshold: some(
+      fc.constant({ kind: 'zero' as const }),
+      fc.oneof(
         { weight: 4, arbitrary: fc.constant({ kind: 'zero' as const }) },
         { weight: 3, arbitrary: fc.record({ kind: fc.constant('of' as const), uid, delta: fc.bigInt({ min: -1n, max: 1n }) }) },
         { weight: 1, arbitrary: fc.record({ kind: fc.constant('any' as const), value: fc.bigInt({ min: 0n, max: U64_MAX }) }) },
         { weight: 1, arbitrary: fc.constant({ kind: 'max' as const }) },
       ),
-      lastUpdate: vec(timeChoice),
-      reg: vec(fc.oneof(timeChoice, fc.constant<TimeChoice>({ back: 1n << 62n }))),
-      commit: vec(fc.option(timeChoice, { nil: null })),
-      permits: fc.oneof(vec(fc.boolean()), vec(fc.constant(true)), vec(fc.constant(false))),
-      weights: rows,
-      bonds: rows,
-      raoEmission: fc.oneof(fc.constantFrom(1000000000n, 0n, 1n, U64_MAX), fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.bigInt({ min: 0n, max: U64_MAX })),
-    });
-    return draft;
-  }).map(resolve);
-}
-
-/** One change between two epochs of a multi-epoch sequence (applied with src/model/trace-state.ts semantics). */
-export type Interlude = {
-  /** Blocks to advance: tempo, tempo + 1, or anything small. */
-  advance: { kind: 'tempo'; plus: number } | { kind: 'blocks'; value: bigint };
-  /** The coinbase ran the previous epoch: LastMechansimStepBlock = that block. */
-  coinbase: boolean;
-  /** set_weights submissions (uids/values, stored via max-upscale), by uid index (mod n). */
-  submissions: { uid: number; row: SparseRowU16 }[];
-  stakes: { uid: number; alphaStake: bigint }[];
-  replace: { uid: number; alphaStake: bigint } | null;
-  resetBonds: number | null;
-  commits: { uid: number; back: bigint | null }[];
-  raoEmission: bigint;
-};
-
-/** 2–4 interludes, each followed by an epoch (so 3–5 epochs with the first). */
-export function interludesArb(maxN: number): fc.Arbitrary<Interlude[]> {
-  const uid = fc.integer({ min: 0, max: maxN - 1 });
-  const submission = fc.record({
-    uid,
-    row: fc.uniqueArray(fc.tuple(uid, fc.oneof(fc.constantFrom(0, 65535), fc.integer({ min: 0, max: 65535 }))), { selector: (e) => e[0], maxLength: maxN }),
-  });
-  const interlude: fc.Arbitrary<Interlude> = fc.record({
-    advance: fc.oneof(
-      fc.record({ kind: fc.constant('tempo' as const), plus: fc.integer({ min: 0, max: 1 }) }),
-      fc.record({ kind: fc.constant('blocks' as const), value: fc.bigInt({ min: 0n, max: 20n }) }),
     ),
-    coinbase: fc.boolean(),
-    submissions: fc.array(submission, { maxLength: maxN }),
-    stakes: fc.array(fc.record({ uid, alphaStake: fc.bigInt({ min: 0n, max: 10n ** 13n }) }), { maxLength: 3 }),
-    replace: fc.option(fc.record({ uid, alphaStake: fc.bigInt({ min: 0n, max: 10n ** 12n }) }), { nil: null, freq: 4 }),
-    resetBonds: fc.option(uid, { nil: null, freq: 4 }),
-    commits: fc.array(fc.record({ uid, back: fc.option(fc.bigInt({ min: 0n, max: 5n }), { nil: null }) }), { maxLength: 2 }),
-    raoEmission: fc.oneof(fc.constant(1000000000n), fc.bigInt({ min: 0n, max: U64_MAX })),
+    lastUpdate: vec(some<TimeChoice>(recent, timeChoice)),
+    reg: vec(some(longAgo, fc.oneof(timeChoice, longAgo))),
+    commit: vec(some(fc.constant(null), fc.option(timeChoice, { nil: null }))),
+    permits: working ? fc.oneof({ weight: 3, arbitrary: vec(fc.constant(true)) }, { weight: 1, arbitrary: vec(fc.boolean()) }) : fc.oneof(vec(fc.boolean()), vec(fc.constant(true)), vec(fc.constant(false))),
+    weights: rows,
+    bonds: rows,
+    raoEmission: fc.oneof(fc.constantFrom(1000000000n, 0n, 1n, U64_MAX), fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.bigInt({ min: 0n, max: U64_MAX })),
   });
-  return fc.array(interlude, { minLength: 2, maxLength: 4 });
 }
 
 /** JSON with bigints as decimal strings: how a failing input is printed (and could be pasted into a test). */

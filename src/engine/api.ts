@@ -1,19 +1,44 @@
 // The engine's one door: what the worker exposes and the client calls. A plain object factory,
 // so tests can call it directly in node. Knows nothing of comlink, workers, the DOM or the UI.
 import type { EpochEngine, EpochInput, EpochOutput } from '../model/epoch.ts';
+import type { SessionEdit } from './session-doc.ts';
+import { Session, type InspectView, type RunProgress, type SessionView } from './session.ts';
 import { createWasmEngine } from './wasm-epoch.ts';
 
-/** The remote contract. Values cross the worker boundary by structured clone (bigint included). */
+export type { NeuronMeta, Role, SessionEdit } from './session-doc.ts';
+export type { Csr, CsrRaw, EditorState, EpochSummary, PackedIntermediates } from './session-pack.ts';
+export type { InspectView, RunProgress, SessionView } from './session.ts';
+
+/** The remote contract. Values cross the worker boundary by structured clone (bigint and typed arrays included). */
 export interface EngineApi {
   /** Runs one epoch; pure (same input, same output). `intermediates` adds every spec §4 step to the output. */
   runEpoch(input: EpochInput, options?: { intermediates?: boolean }): Promise<EpochOutput>;
   /** The engine's name, for display and for keying cached results. */
   version(): Promise<string>;
+  /** Session: replaces the subnet with a yuma-trace/1 text (undoable after the first load). */
+  load(text: string, label: string): Promise<SessionView>;
+  /** Session: one edit at the timeline cursor (forks when the cursor is in the past). */
+  edit(edit: SessionEdit): Promise<SessionView>;
+  /** Session: moves `count` epochs on, computing new ones past the end; `onProgress` at most every 100 ms. */
+  run(count: number, onProgress?: (p: RunProgress) => void): Promise<SessionView>;
+  /** Session: stops a running `run` after its current epoch. Never queued behind it. */
+  cancel(): Promise<void>;
+  undo(): Promise<SessionView>;
+  redo(): Promise<SessionView>;
+  /** Session: timeline scrub to epoch k (0 = the starting state). */
+  jump(epoch: number): Promise<SessionView>;
+  /** Session: epoch k (1-based) re-run with every intermediate. */
+  inspect(epoch: number): Promise<InspectView>;
+  /** Session: the subnet as a yuma-trace/1 text (labels under `playground`). */
+  exportTrace(): Promise<string>;
+  /** Session: the next view carries the whole history (after the page lost its copy). */
+  resync(): Promise<SessionView>;
 }
 
 /**
  * Builds the API around a compiled engine module. `loadModule` runs once, on the first call (never at
  * import time, so the worker exposes the API before any await). A failed load is retried on the next call.
+ * Session calls run one at a time in arrival order (a run yields between epochs, but only `cancel` gets in).
  */
 export function makeEngineApi(
   loadModule: () => Promise<WebAssembly.Module>,
@@ -27,6 +52,16 @@ export function makeEngineApi(
         engine = undefined;
         throw e;
       }));
+  let session: Session | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: (s: Session) => T | Promise<T>): Promise<T> => {
+    const result = queue.then(async () => {
+      if (!session) throw new Error('no subnet loaded yet');
+      return fn(session);
+    });
+    queue = result.catch(() => undefined);
+    return result;
+  };
   return {
     async runEpoch(input, options) {
       return (await get()).runEpoch(input, options);
@@ -34,5 +69,26 @@ export function makeEngineApi(
     async version() {
       return (await get()).name;
     },
+    async load(text, label) {
+      const e = await get();
+      const result = queue.then(() => {
+        if (session) return session.load(text, label);
+        session = new Session(e, text);
+        return session.view(`Loaded ${label}.`);
+      });
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    edit: (edit) => exclusive((s) => s.edit(edit)),
+    run: (count, onProgress) => exclusive((s) => s.run(count, onProgress)),
+    async cancel() {
+      session?.cancel();
+    },
+    undo: () => exclusive((s) => s.undo()),
+    redo: () => exclusive((s) => s.redo()),
+    jump: (epoch) => exclusive((s) => s.jump(epoch)),
+    inspect: (epoch) => exclusive((s) => s.inspect(epoch)),
+    exportTrace: () => exclusive((s) => s.exportText()),
+    resync: () => exclusive((s) => s.resync()),
   };
 }

@@ -1,8 +1,10 @@
 // Main-thread side of the engine: starts the worker and wraps it with comlink.
-// Latest call wins: while one epoch runs, only the newest waiting request is kept; older waiting ones are superseded.
+// Latest call wins for queries (scrub, inspect): only the newest waiting one runs. Edits never get dropped: they queue.
 import * as Comlink from 'comlink';
-import type { EngineApi } from './api.ts';
+import type { EngineApi, InspectView, RunProgress, SessionEdit, SessionView } from './api.ts';
 import type { EpochInput, EpochOutput } from '../model/epoch.ts';
+
+export type { Csr, CsrRaw, EditorState, EpochSummary, InspectView, NeuronMeta, PackedIntermediates, Role, RunProgress, SessionEdit, SessionView } from './api.ts';
 
 /** Rejection reason of a call that a newer call replaced before it started. Callers usually ignore it. */
 export class SupersededError extends Error {
@@ -30,28 +32,56 @@ export function latestWins<A extends unknown[], R>(fn: (...args: A) => Promise<R
       running = running.then(async () => {
         if (waiting !== me) return; // superseded while queued: already rejected
         waiting = rejectWaiting = undefined;
-        await fn(...args).then(resolve, reject);
+        // A function that throws instead of rejecting still settles its caller and leaves the queue running.
+        await new Promise<R>((run) => run(fn(...args))).then(resolve, reject);
       });
     });
   };
 }
 
-/** The engine as the UI sees it. */
+/** The engine as the page's state layer sees it. Every SessionView goes to `onView` first, in the order the worker answered. */
 export interface EngineClient {
   /** Runs one epoch in the worker (latest wins, see latestWins). */
   runEpoch(input: EpochInput, options?: { intermediates?: boolean }): Promise<EpochOutput>;
   version(): Promise<string>;
+  load(text: string, label: string): Promise<SessionView>;
+  edit(edit: SessionEdit): Promise<SessionView>;
+  run(count: number, onProgress?: (p: RunProgress) => void): Promise<SessionView>;
+  cancel(): Promise<void>;
+  undo(): Promise<SessionView>;
+  redo(): Promise<SessionView>;
+  /** Latest wins: a scrub still waiting when a newer one comes is superseded. */
+  jump(epoch: number): Promise<SessionView>;
+  /** Latest wins. */
+  inspect(epoch: number): Promise<InspectView>;
+  exportTrace(): Promise<string>;
+  resync(): Promise<SessionView>;
   /** Stops the worker; calls still pending never settle. */
   dispose(): void;
 }
 
-/** Starts an engine worker. Call once per page; the wasm is compiled on the first call. */
-export function createEngineClient(): EngineClient {
+/** Starts an engine worker. Call once per page; the wasm is compiled on the first call. `onView` sees every view in order. */
+export function createEngineClient(onView: (view: SessionView) => void = () => {}): EngineClient {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'engine' });
   const remote = Comlink.wrap<EngineApi>(worker);
+  const seen = async (p: Promise<SessionView>) => {
+    const view = await p;
+    onView(view);
+    return view;
+  };
   return {
     runEpoch: latestWins((input: EpochInput, options?: { intermediates?: boolean }) => remote.runEpoch(input, options)),
     version: () => remote.version(),
+    load: (text, label) => seen(remote.load(text, label)),
+    edit: (edit) => seen(remote.edit(edit)),
+    run: (count, onProgress) => seen(remote.run(count, onProgress ? Comlink.proxy(onProgress) : undefined)),
+    cancel: () => remote.cancel(),
+    undo: () => seen(remote.undo()),
+    redo: () => seen(remote.redo()),
+    jump: latestWins((epoch: number) => seen(remote.jump(epoch))),
+    inspect: latestWins((epoch: number) => remote.inspect(epoch)),
+    exportTrace: () => remote.exportTrace(),
+    resync: () => seen(remote.resync()),
     dispose: () => worker.terminate(),
   };
 }

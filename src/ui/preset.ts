@@ -1,7 +1,7 @@
 // The first page's one scenario, as data: subtensor's `test_bonds` (pallets/subtensor/src/tests/epoch.rs)
 // up to its second epoch, with stakes scaled from 1..4 rao to 1..4 α (×1e9 rao) so they read naturally.
 // Pure TS (no DOM, no engine): the page and the e2e test build the same inputs from here.
-// A later issue replaces this with model/presets.ts.
+// The page now uses src/state/presets.ts; this file stays as the fixture of tests/engine/api.test.ts.
 import { DEFAULT_HYPERPARAMETERS, type EpochInput, type EpochOutput, type SparseRowU16 } from '../model/epoch.ts';
 
 const N = 8;

@@ -77,3 +77,4 @@ export function maxUpscaleU16Scratch(): void {
 /** The scratch buffer's current address (it moves when an operation replaces it). */
 export function scratchAddress(): usize { return changetype<usize>(scratch); }
 export * from './chain/index';
+export * from './twin/index';

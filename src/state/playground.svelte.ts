@@ -5,6 +5,7 @@ import type { EditorState, EpochSummary, InspectView, NeuronMeta, SessionEdit, S
 import { PRESET_COPY, type PresetId } from '../copy/presets.ts';
 import { presetTrace } from './presets.ts';
 import { SPEEDS } from './speeds.ts';
+import { restoreScenario } from '../model/scenario.ts';
 
 export type { Csr, CsrRaw, EditorState, EpochSummary, InspectView, NeuronMeta, PackedIntermediates, Role, SessionEdit } from '../engine/client.ts';
 export type Tab = 'subnet' | 'weights' | 'metagraph' | 'charts' | 'inspector';
@@ -64,11 +65,30 @@ export class Playground {
     await this.act(() => this.client.load(presetTrace(id), PRESET_COPY[id].name));
   }
 
-  async importTrace(text: string, fileName: string): Promise<void> {
+  /** A file the user picked: checked by the model's one restore path first, then loaded with its labels. */
+  async importTrace(text: string, fileName: string): Promise<boolean> {
     this.pause();
-    const ok = await this.act(() => this.client.load(text, fileName), `Could not load ${fileName}`);
-    if (ok) this.preset = 'file';
+    try {
+      restoreScenario(text, fileName);
+    } catch (e) {
+      this.fail(e, `Could not load ${fileName}`);
+      return false;
+    }
+    return this.loadScenarioText(text, fileName, '');
   }
+
+  // ── Issue 5 (share links, gallery, lessons): a subnet that came from somewhere other than the preset picker. ──
+  /** Where the loaded subnet came from when it is not a preset (a link, the gallery, a lesson); '' for a file. */
+  origin = $state('');
+
+  /** Loads a yuma-trace/1 text already restored by the caller; the current subnet stays when it fails. */
+  async loadScenarioText(text: string, label: string, origin: string): Promise<boolean> {
+    this.pause();
+    const ok = await this.act(() => this.client.load(text, label), `Could not load ${label}`);
+    if (ok) { this.preset = 'file'; this.origin = origin; }
+    return ok;
+  }
+  // ── end issue 5 ──
 
   exportTrace(): Promise<string> {
     return this.client.exportTrace();

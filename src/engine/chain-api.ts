@@ -1,0 +1,275 @@
+// The chain view's door into the worker: saved chains (list, create, open, rename, delete), stepping with progress and
+// cancel, user actions, time travel and forks, epoch results for charts. A plain factory whose methods the worker's API
+// object spreads in ({ ...makeEngineApi(…), ...makeChainApi(…) }), so every name starts with `chain`; tests call it in
+// node. The store is opened here, in the worker, on the first call; its faults reach the page without their `cause`.
+import type { ChainAction } from '../chain/actions.ts';
+import { CHAIN_PRESETS } from '../chain/presets/index.ts';
+import { parseScenario } from '../chain/scenario.ts';
+import { writeScenario } from '../chain/scenario-write.ts';
+import type { ChainEngines } from '../chain/state.ts';
+import { createWasmChainMath } from '../chain/wasm-chain-math.ts';
+import { openChainStore, type ChainInfo, type EpochEntry, type PersistFault, type PersistFaultKind } from '../persist/index.ts';
+import type { PackedChainState } from './chain-pack.ts';
+import { PAYLOAD_CHECKS, type EpochRecord, type ScenarioDoc, type SessionStore } from './chain-records.ts';
+import type { CancelToken, RunProgress } from './chain-run.ts';
+import { ChainSession, type ActionJson, type ActionOutcome, type ForkMode, type StepTarget } from './chain-session.ts';
+import type { ChainView } from './chain-view.ts';
+import { createWasmEngine } from './wasm-epoch.ts';
+
+export type { ActionJson, ActionOutcome, ChainView, EpochEntry, EpochRecord, ForkMode, RunProgress, StepTarget };
+export type { HyperparameterView, LastBlock, LoggedActionView, NeuronView, SubnetView } from './chain-view.ts';
+export type { EpochFlows } from './chain-records.ts';
+
+/**
+ * K, blocks between snapshots. Measured with bench/chain-worker.ts (one day of 8 subnets × 256 uids, fake-indexeddb):
+ * a snapshot costs ≈ 20 ms (pack + two clones), restoring one ≈ 15–25 ms, replay ≈ 0.2 ms a block, and the view's
+ * state hash ≈ 110 ms. K = 100 / 250 / 1000 gave runs of 3.0 / 2.2 / 1.7 s (1.6 s without persistence) and seeks of
+ * median 150 / 195 / 335 ms; 250 keeps the day under 3 s and seeks near 0.2 s (0.35 s worst seen). Small chains seek in ms.
+ */
+export const SNAPSHOT_EVERY = 250;
+
+export interface ChainPresetInfo {
+  id: string;
+  name: string;
+  description: string;
+}
+
+export interface ChainListEntry {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  headBlock: bigint | null;
+  forkedFrom: { chainId: string; block: bigint } | null;
+  /** The chain this worker has open. */
+  open: boolean;
+}
+
+/** A new chain from a shipped preset (an id of chainPresets()) or from a yuma-chain/1 text. */
+export type ChainSource = { preset: string } | { json: string; label?: string };
+
+/** A storage fault as the page shows it: kind and a complete sentence (no `cause`: it may not clone). */
+export interface FaultMessage {
+  kind: PersistFaultKind;
+  message: string;
+  record?: { store: string; key: string };
+}
+
+export interface StepResult {
+  view: ChainView;
+  done: number;
+  cancelled: boolean;
+}
+
+export type ApplyResult = ActionOutcome & { view: ChainView };
+
+/** The remote contract. Values cross by structured clone (bigint included); errors reject with one-line messages. */
+export interface ChainApi {
+  chainPresets(): Promise<ChainPresetInfo[]>;
+  chainList(): Promise<ChainListEntry[]>;
+  /** Creates a saved chain (default name: the scenario's, made unique) and opens it at its start block. */
+  chainCreate(source: ChainSource, name?: string): Promise<ChainView>;
+  /** Opens a saved chain at `block` (default: its head). */
+  chainOpen(chainId: string, block?: bigint): Promise<ChainView>;
+  /** Reopens the last session (chain and block) after a reload; null when there is none. */
+  chainResume(): Promise<ChainView | null>;
+  chainRename(chainId: string, name: string): Promise<ChainListEntry[]>;
+  /** Deletes a saved chain; deleting the open one closes it. */
+  chainDelete(chainId: string): Promise<ChainListEntry[]>;
+  /** The open chain's view, or null when none is open. */
+  chainView(): Promise<ChainView | null>;
+  /** Steps blocks; `onProgress` about 10 times a second. Cancelled runs keep the blocks done. */
+  chainStep(target: StepTarget, onProgress?: (p: RunProgress) => void): Promise<StepResult>;
+  /** Stops a running step, seek or open after its current block. Never queued behind it. */
+  chainCancel(): Promise<void>;
+  /** Time travel to any block (past: nearest snapshot + replay; future: computed). */
+  chainSeek(block: bigint): Promise<ChainView>;
+  /** Applies one action at the cursor's block; in the past it needs `fork`. A refusal changes nothing and names the chain's error. */
+  chainApply(action: ActionJson, fork?: ForkMode): Promise<ApplyResult>;
+  /** Forks at the cursor without an action: discard the future, or keep it and continue in a new chain. */
+  chainFork(mode: ForkMode): Promise<ChainView>;
+  /** Saved epoch results (inclusive block range, default all), optionally for one subnet. */
+  chainEpochs(query?: { from?: bigint; to?: bigint; netuid?: number }): Promise<EpochEntry<EpochRecord>[]>;
+  chainHash(): Promise<string>;
+  /** Writes everything buffered; false when storage refused it (the chain keeps working in memory). */
+  chainFlush(): Promise<boolean>;
+  /** Receives storage faults, including any raised before the listener was registered. */
+  chainOnFault(listener: (fault: FaultMessage) => void): Promise<void>;
+  /** Saves and releases the store (the next call opens it again). */
+  chainClose(): Promise<void>;
+}
+
+export interface ChainApiDeps {
+  loadModule: () => Promise<WebAssembly.Module>;
+  /** Opens the store; default IndexedDB (memory fallback) with the chain payload checks. */
+  openStore?: (onFault: (fault: PersistFault) => void) => Promise<SessionStore>;
+  createEngines?: (module: WebAssembly.Module) => Promise<ChainEngines>;
+  snapshotEvery?: number;
+}
+
+const defaultEngines = async (module: WebAssembly.Module): Promise<ChainEngines> => {
+  const [epoch, math] = await Promise.all([createWasmEngine(module), createWasmChainMath(module)]);
+  return { epoch, math };
+};
+
+const listEntry = (info: ChainInfo, openId: string | undefined): ChainListEntry => ({
+  id: info.id, name: info.name, createdAt: info.createdAt, updatedAt: info.updatedAt, headBlock: info.headBlock ?? null,
+  forkedFrom: info.forkedFrom ? { chainId: info.forkedFrom.chainId, block: info.forkedFrom.block } : null, open: info.id === openId,
+});
+
+/** Builds the chain API; `loadModule` and the store open on the first call (a failed load is retried on the next). */
+export function makeChainApi(deps: ChainApiDeps): ChainApi {
+  const faults: FaultMessage[] = [];
+  let listener: ((f: FaultMessage) => void) | undefined;
+  const forward = (f: PersistFault) => {
+    const plain: FaultMessage = { kind: f.kind, message: f.message, ...(f.record && { record: { ...f.record } }) };
+    if (listener) void Promise.resolve(listener(plain)).catch(() => undefined);
+    else faults.push(plain);
+  };
+  const openStore = deps.openStore ?? ((onFault) => openChainStore<ScenarioDoc, ChainAction, PackedChainState, EpochRecord>({ checks: PAYLOAD_CHECKS, onFault }));
+  let ready: Promise<{ store: SessionStore; engines: ChainEngines }> | undefined;
+  const get = () =>
+    (ready ??= Promise.all([openStore(forward), deps.loadModule().then(deps.createEngines ?? defaultEngines)])
+      .then(([store, engines]) => ({ store, engines }))
+      .catch((e: unknown) => {
+        ready = undefined;
+        throw e;
+      }));
+  let session: ChainSession | undefined;
+  const running = new Set<CancelToken>();
+  let queue: Promise<unknown> = Promise.resolve();
+  /** Calls run one at a time in arrival order; a run yields between blocks, but only chainCancel gets in. */
+  const exclusive = <T>(fn: (ctx: { store: SessionStore; engines: ChainEngines; token: CancelToken }) => Promise<T>): Promise<T> => {
+    const result = queue.then(async () => {
+      const token = { cancelled: false };
+      running.add(token);
+      try {
+        return await fn({ ...(await get()), token });
+      } finally {
+        running.delete(token);
+      }
+    });
+    queue = result.catch(() => undefined);
+    return result;
+  };
+  const open = () => {
+    if (!session) throw new Error('No chain is open: create one or open a saved chain.');
+    return session;
+  };
+  const options = (store: SessionStore, engines: ChainEngines) => ({ store, engines, snapshotEvery: deps.snapshotEvery ?? SNAPSHOT_EVERY });
+  const saved = async (s: ChainSession) => {
+    await s.save();
+    return s.view();
+  };
+  const list = async (store: SessionStore) => (await store.listChains()).map((c) => listEntry(c, session?.chainId));
+  const uniqueName = async (store: SessionStore, wanted: string) => {
+    const base = wanted.trim() || 'chain';
+    let name = base;
+    for (let k = 2; await store.findChain(name); k++) name = `${base} (${k})`;
+    return name;
+  };
+
+  return {
+    chainPresets: async () => Object.entries(CHAIN_PRESETS).map(([id, p]) => ({ id, name: p.doc.name, description: p.doc.description })),
+    chainList: () => exclusive(({ store }) => list(store)),
+    chainCreate: (source, name) =>
+      exclusive(async ({ store, engines, token }) => {
+        let text: string;
+        if ('preset' in source) {
+          const preset = (CHAIN_PRESETS as Record<string, { doc: unknown }>)[source.preset];
+          if (!preset) throw new Error(`There is no chain preset “${source.preset}”.`);
+          text = JSON.stringify(preset.doc);
+        } else text = source.json;
+        const scenario = parseScenario(text, 'label' in source ? source.label : undefined);
+        const chosen = name === undefined ? await uniqueName(store, scenario.name) : name.trim();
+        if (name !== undefined && (await store.findChain(chosen))) throw new Error(`A chain named “${chosen}” already exists.`);
+        const doc = writeScenario(scenario) as ScenarioDoc;
+        const info = await store.createChain(chosen, doc);
+        session = await ChainSession.open(options(store, engines), { ...info, scenario: doc }, { token, scenario });
+        return saved(session);
+      }),
+    chainOpen: (chainId, block) =>
+      exclusive(async ({ store, engines, token }) => {
+        const chain = await store.getChain(chainId);
+        if (!chain) throw new Error('That chain is no longer saved.');
+        session = await ChainSession.open(options(store, engines), chain, { block, token });
+        return saved(session);
+      }),
+    chainResume: () =>
+      exclusive(async ({ store, engines, token }) => {
+        const last = await store.getLastSession();
+        const chain = last && (await store.getChain(last.chainId));
+        if (!last || !chain) return null;
+        session = await ChainSession.open(options(store, engines), chain, { block: last.block, token });
+        return saved(session);
+      }),
+    chainRename: (chainId, name) =>
+      exclusive(async ({ store }) => {
+        const wanted = name.trim();
+        const chain = await store.getChain(chainId);
+        if (!chain) throw new Error('That chain is no longer saved.');
+        if (wanted === chain.name) return list(store);
+        if (!wanted) throw new Error('A chain needs a name.');
+        if (await store.findChain(wanted)) throw new Error(`A chain named “${wanted}” already exists.`);
+        // The store has no rename: copy the whole chain under the new name, then delete the old one.
+        await store.flush();
+        const copy = await store.forkAs(chainId, BigInt(Number.MAX_SAFE_INTEGER), wanted);
+        await store.deleteChain(chainId);
+        if (session?.chainId === chainId) {
+          await session.moved(copy);
+          await session.save();
+        }
+        return list(store);
+      }),
+    chainDelete: (chainId) =>
+      exclusive(async ({ store }) => {
+        if (session?.chainId === chainId) session = undefined;
+        await store.deleteChain(chainId);
+        return list(store);
+      }),
+    chainView: () => exclusive(async () => (session ? session.view() : null)),
+    chainStep: (target, onProgress) =>
+      exclusive(async ({ token }) => {
+        const s = open();
+        const report = onProgress ? (p: RunProgress) => void Promise.resolve(onProgress(p)).catch(() => undefined) : undefined;
+        const { done, cancelled } = await s.step(target, { token, onProgress: report });
+        return { view: await saved(s), done, cancelled };
+      }),
+    chainCancel: async () => {
+      for (const t of running) t.cancelled = true;
+    },
+    chainSeek: (block) =>
+      exclusive(async ({ token }) => {
+        const s = open();
+        await s.seek(block, token);
+        return saved(s);
+      }),
+    chainApply: (action, fork) =>
+      exclusive(async () => {
+        const s = open();
+        const outcome = await s.apply(action, fork?.mode === 'new-chain' ? { mode: 'new-chain', name: fork.name.trim() } : fork);
+        return { ...outcome, view: outcome.ok ? await saved(s) : await s.view() };
+      }),
+    chainFork: (mode) =>
+      exclusive(async ({ store }) => {
+        const s = open();
+        if (mode.mode === 'new-chain' && (await store.findChain(mode.name.trim()))) throw new Error(`A chain named “${mode.name.trim()}” already exists.`);
+        await s.fork(mode.mode === 'new-chain' ? { mode: 'new-chain', name: mode.name.trim() } : mode);
+        return saved(s);
+      }),
+    chainEpochs: (query = {}) => exclusive(async () => open().epochs(query.from, query.to, query.netuid)),
+    chainHash: () => exclusive(async () => open().stateHash()),
+    chainFlush: () => exclusive(({ store }) => store.flush()),
+    chainOnFault: async (l) => {
+      listener = l;
+      for (const f of faults.splice(0)) void Promise.resolve(l(f)).catch(() => undefined);
+    },
+    chainClose: () =>
+      exclusive(async ({ store }) => {
+        if (session) await session.save();
+        session = undefined;
+        ready = undefined;
+        await store.close();
+      }),
+  };
+}

@@ -2,6 +2,8 @@
 // Latest call wins for queries (scrub, inspect): only the newest waiting one runs. Edits never get dropped: they queue.
 import * as Comlink from 'comlink';
 import type { EngineApi, InspectView, RunProgress, SessionEdit, SessionView } from './api.ts';
+import type { ChainApi } from './chain-api.ts';
+import type { CompareApi } from './compare-api.ts';
 import type { EpochInput, EpochOutput } from '../model/epoch.ts';
 
 export type { Csr, CsrRaw, EditorState, EpochSummary, InspectView, NeuronMeta, PackedIntermediates, Role, RunProgress, SessionEdit, SessionView } from './api.ts';
@@ -82,6 +84,25 @@ export function createEngineClient(onView: (view: SessionView) => void = () => {
     inspect: latestWins((epoch: number) => remote.inspect(epoch)),
     exportTrace: () => remote.exportTrace(),
     resync: () => seen(remote.resync()),
+    dispose: () => worker.terminate(),
+  };
+}
+
+/** A worker of its own for the chain view: the chain API over comlink (stop it with `terminate`). */
+export function createChainRemote(): { remote: Comlink.Remote<ChainApi>; terminate(): void } {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'chain' });
+  return { remote: Comlink.wrap<ChainApi>(worker), terminate: () => worker.terminate() };
+}
+
+/** A second engine worker for the compare view: its sweeps never hold up the playground's session. */
+export function createCompareClient(): CompareApi & { dispose(): void } {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'compare' });
+  const remote = Comlink.wrap<CompareApi>(worker);
+  return {
+    exactVsFloat: (request) => remote.exactVsFloat(request),
+    sideBySide: (request) => remote.sideBySide(request),
+    sweep: (request, onProgress) => remote.sweep(request, onProgress ? Comlink.proxy(onProgress) : undefined),
+    cancelSweep: () => remote.cancelSweep(),
     dispose: () => worker.terminate(),
   };
 }

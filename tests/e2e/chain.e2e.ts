@@ -22,14 +22,9 @@ async function nodeHash(block: number, actions: Record<string, unknown>[] = []):
 
 const status = (page: Page) => page.getByTestId('chain-status');
 
-/**
- * Opens the page that mounts the chain view: for now the temporary chain.html entry (skipped while the build does not
- * include it); once App.svelte mounts ChainView, this goes to that page instead.
- */
+/** Opens the chain view (`?view=chain`, relative so the sub-path project keeps its prefix). */
 async function openChainView(page: Page): Promise<void> {
-  const html = await (await page.request.get('./chain.html')).text();
-  test.skip(!html.includes('src="/src/chain-main.ts"') && !html.includes('Yuma Playground · chain'), 'chain.html is not in the build yet (vite.config.ts build.rollupOptions.input)');
-  await page.goto('./chain.html');
+  await page.goto('./?view=chain');
 }
 
 /** The rows of a chart's data table (opened on demand), as text. */

@@ -172,7 +172,8 @@ export class Playground {
       } else await sleep(Math.max(0, 1000 / SPEEDS[this.speedIndex].perSecond - spent));
     }
     this.playing = false;
-    if (!this.error) this.status = `Paused at epoch ${this.cursor}.`;
+    // Only if nothing else (a preset load, an edit) has written the status since the last epoch of this loop.
+    if (!this.error && this.status === 'Playing…') this.status = `Paused at epoch ${this.cursor}.`;
   }
 
   /** Fetches epoch k laid open for the inspector (latest wins: scrubbing fast only fetches the last one). */

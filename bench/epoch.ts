@@ -6,7 +6,8 @@ import os from 'node:os';
 import { instantiateEngine, wasmEngineFromExports } from '../src/engine/wasm-epoch.ts';
 import { oracleEngine } from '../src/oracle/index.ts';
 import { denseSubnet } from './scenarios.ts';
-import { median, timeRuns, bandwidthGBs } from './timing.ts';
+import { median, timeRuns, bandwidthGBs, calibrationMs } from './timing.ts';
+import { otherBenchmarks } from './others.ts';
 
 const asbuild = await import(new URL('../scripts/asbuild.mjs', import.meta.url).href);
 const wasmPath: string = await asbuild.ensureWasm({ quiet: true });
@@ -29,6 +30,7 @@ for (const [n, validators, reps] of cases) {
 }
 
 const gbs = bandwidthGBs();
+const yardstick = calibrationMs();
 const fmt = (ms: number | null) => (ms === null ? '–' : ms < 10 ? ms.toFixed(3) : ms.toFixed(1));
 const at256 = rows.filter((r) => r.n === 256);
 // Bytes an epoch must at least touch at n = 256: weights and bonds in (8 B per entry each), bonds out, vectors.
@@ -61,6 +63,18 @@ Memory-bandwidth bound: this machine streams ≈ ${gbs.toFixed(1)} GB/s (sequent
 An epoch at n = 256 must touch at least ≈ ${(minBytes / 1024).toFixed(0)} KiB (weights and bonds in, bonds out, the vectors),
 so the bandwidth bound is ≈ ${(boundMs * 1000).toFixed(0)} µs: the epoch is compute bound (exact 64-bit fixed-point
 products and quotients with 128-bit intermediates, a quickselect per column), not memory bound.
+
+Yardstick: 100 million dependent float additions in JavaScript take ${yardstick.toFixed(0)} ms here (a current desktop core
+takes about 100–150 ms), so this machine runs such code roughly ${(yardstick / 125).toFixed(0)}× slower than a desktop; on such a desktop
+the n = 256 figures above would be near ${at256.map((r) => `${(r.kernel * 125 / yardstick).toFixed(2)} ms (${r.path})`).join(' and ')}.
+What would close the rest of the gap: keeping inputs resident in linear memory between epochs (the chain already
+calls the epoch with unchanged weights most of the time), raw-pointer inner loops instead of managed arrays (the
+incremental runtime spills references to its shadow stack inside loops), and one column-normalisation pass that
+divides by a per-column reciprocal.
+
+## Other benchmarks
+
+${otherBenchmarks()}
 
 Noise: on this 2-core machine figures move by ±20 % between runs, more when other processes are busy (see the load average).
 `;

@@ -18,6 +18,16 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
+/** ms for 100 million dependent float additions in JS: a yardstick to scale this machine's figures to another. */
+export function calibrationMs(): number {
+  const a = new Float64Array(1_000_000).fill(1.5);
+  const t0 = performance.now();
+  let s = 0;
+  for (let r = 0; r < 100; r++) for (let i = 0; i < a.length; i++) s += a[i];
+  if (s < 0) throw new Error('unreachable');
+  return performance.now() - t0;
+}
+
 /** Sequential read bandwidth in GB/s: the best of 5 sums over a 64 MiB Float64Array. */
 export function bandwidthGBs(): number {
   const a = new Float64Array(8 * 2 ** 20).fill(1);

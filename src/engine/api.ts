@@ -3,6 +3,7 @@
 import type { EpochEngine, EpochInput, EpochOutput } from '../model/epoch.ts';
 import type { SessionEdit } from './session-doc.ts';
 import { Session, type InspectView, type RunProgress, type SessionView } from './session.ts';
+import { sessionResultsCsv } from './session-csv.ts';
 import { createWasmEngine } from './wasm-epoch.ts';
 
 export type { NeuronMeta, Role, SessionEdit } from './session-doc.ts';
@@ -29,6 +30,8 @@ export interface EngineApi {
   jump(epoch: number): Promise<SessionView>;
   /** Session: epoch k (1-based) re-run with every intermediate. */
   inspect(epoch: number): Promise<InspectView>;
+  /** Session: every epoch's results as CSV (one row per epoch and uid, exact integers). */
+  exportCsv(): Promise<string>;
   /** Session: the subnet as a yuma-trace/1 text (labels under `playground`). */
   exportTrace(): Promise<string>;
   /** Session: the next view carries the whole history (after the page lost its copy). */
@@ -89,6 +92,10 @@ export function makeEngineApi(
     jump: (epoch) => exclusive((s) => s.jump(epoch)),
     inspect: (epoch) => exclusive((s) => s.inspect(epoch)),
     exportTrace: () => exclusive((s) => s.exportText()),
+    exportCsv: async () => {
+      const e = await get();
+      return exclusive((s) => sessionResultsCsv(e, s.exportText()));
+    },
     resync: () => exclusive((s) => s.resync()),
   };
 }

@@ -57,6 +57,7 @@ export interface EngineClient {
   /** Latest wins. */
   inspect(epoch: number): Promise<InspectView>;
   exportTrace(): Promise<string>;
+  exportCsv(): Promise<string>;
   resync(): Promise<SessionView>;
   /** Stops the worker; calls still pending never settle. */
   dispose(): void;
@@ -83,6 +84,7 @@ export function createEngineClient(onView: (view: SessionView) => void = () => {
     jump: latestWins((epoch: number) => seen(remote.jump(epoch))),
     inspect: latestWins((epoch: number) => remote.inspect(epoch)),
     exportTrace: () => remote.exportTrace(),
+    exportCsv: () => remote.exportCsv(),
     resync: () => seen(remote.resync()),
     dispose: () => worker.terminate(),
   };

@@ -90,6 +90,11 @@ export class Playground {
   }
   // ── end issue 5 ──
 
+  /** Every epoch's results as CSV (computed in the worker). */
+  exportCsv(): Promise<string> {
+    return this.client.exportCsv();
+  }
+
   exportTrace(): Promise<string> {
     return this.client.exportTrace();
   }

@@ -103,6 +103,16 @@ test('import goes through the one restore path; a bad file changes nothing; the 
   const epochs = await replayInNode(text);
   await atEpoch(page, epochs.length);
   await expect(page.getByTestId('story')).toContainText('Loaded from a file');
+  // Results CSV: one row per epoch and uid, with the consensus the node replay computes.
+  const csvDownload = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const rows = (await readFile(await (await csvDownload).path(), 'utf8')).trim().split('\r\n').map((l) => l.split(','));
+  const n = epochs[0].output.consensus.length;
+  expect(rows.length).toBe(1 + epochs.length * n);
+  const col = rows[0].indexOf('consensus_u16');
+  expect(col).toBeGreaterThan(0);
+  const last = rows.slice(1 + (epochs.length - 1) * n).map((r) => Number(r[col]));
+  expect(last).toEqual(epochs[epochs.length - 1].output.consensus);
 
   await page.getByRole('tab', { name: 'Charts' }).click();
   await expect(page.locator('[data-testid="chart-dividends"] .chart[data-chart-ready="true"]')).toBeVisible({ timeout: 20_000 });

@@ -3,6 +3,7 @@
 import type { CompareApi, ExactVsFloatReport, SideBySideResult, SweepProgress, SweepResult, TraceSource } from '../engine/compare-api.ts';
 import type { ChainPath } from '../compare/case-to-trace.ts';
 import { VERSION_CHOICES, chainPathOf, versionOf } from '../compare/choices.ts';
+import { compareQuery, readCompareQuery } from '../compare/link.ts';
 import type { OutputField } from '../compare/report.ts';
 import { CHAIN_PATH_VARIANT, loadSimCases, simCaseOf, webDefaultConfig } from '../compare/presets.ts';
 import type { SimCaseJson } from '../compare/sim-cases.ts';
@@ -52,10 +53,16 @@ export class CompareState {
     this.hasSubnet = subnetText !== undefined;
   }
 
-  /** Loads the preset cases (a separate chunk); idempotent. */
-  async load(): Promise<void> {
-    if (this.cases.length === 0) this.cases = await loadSimCases();
+  /** Loads the preset cases (a separate chunk); idempotent. Then applies the choices of a shared link in `search`. */
+  async load(search = ''): Promise<void> {
+    if (this.cases.length === 0) {
+      this.cases = await loadSimCases();
+      Object.assign(this, readCompareQuery(search, this.cases.map((c) => c.key)));
+    }
   }
+
+  /** The address that reproduces the current choices (a shareable link). */
+  linkQuery = $derived(compareQuery({ caseKey: this.caseKey, versionIds: this.versionIds, bondPenalty: this.bondPenalty, thresholdPct: this.thresholdPct }));
 
   addVersion(): void {
     if (this.versionIds.length >= 4) return;

@@ -6,7 +6,7 @@ import { test, expect } from '@playwright/test';
 import { instantiateEngine, wasmEngineFromExports } from '../../src/engine/wasm-epoch.ts';
 import { twinEngineFromExports } from '../../src/compare/wasm-twin.ts';
 import { variantsEngineFromExports } from '../../src/variants/wasm-variants.ts';
-import { versionOf } from '../../src/compare/choices.ts';
+import { VERSION_CHOICES, versionOf } from '../../src/compare/choices.ts';
 import { caseToTrace } from '../../src/compare/case-to-trace.ts';
 import { compareExactVsFloat } from '../../src/compare/exact-vs-float.ts';
 import { CHAIN_PATH_VARIANT, loadSimCases, simCaseOf, webDefaultConfig } from '../../src/compare/presets.ts';
@@ -62,5 +62,24 @@ test('compare view: totals and exact-vs-float as computed in node, a cancellable
   await expect(page.getByTestId('chart-sweep-chart')).toBeVisible();
 
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(errors).toEqual([]);
+});
+
+test('a comparison is one link: the address carries case and versions, and opening it restores them', async ({ page, context }) => {
+  const errors = watchErrors(page);
+  const cases = await loadSimCases();
+  const key = cases[1].key;
+  const versions = VERSION_CHOICES.slice(0, 2).map((v) => v.id);
+  await page.goto(`./?view=compare&case=${key}&versions=${versions.join(',')}&beta=0.5`);
+  await expect(page.getByTestId('case-picker')).toHaveValue(key, { timeout: 20_000 });
+  await expect(page.getByTestId('version-0')).toHaveValue(versions[0]);
+  await expect(page.getByTestId('version-1')).toHaveValue(versions[1]);
+  // Changing a choice rewrites the address; that address opens the same choices in a fresh page.
+  await page.getByTestId('case-picker').selectOption(cases[2].key);
+  await expect.poll(() => new URL(page.url()).searchParams.get('case')).toBe(cases[2].key);
+  const fresh = await context.newPage();
+  await fresh.goto(page.url());
+  await expect(fresh.getByTestId('case-picker')).toHaveValue(cases[2].key, { timeout: 20_000 });
+  await expect(fresh.getByTestId('version-1')).toHaveValue(versions[1]);
   expect(errors).toEqual([]);
 });

@@ -1,6 +1,6 @@
 // Keyboard shortcuts (space, arrows, z, ?), run N with its progress and cancel, and no horizontal scrolling on a phone.
 import { test, expect } from '@playwright/test';
-import { atEpoch, openPlayground, watchErrors } from './helpers.ts';
+import { atEpoch, docShot, openPlayground, watchErrors } from './helpers.ts';
 
 test('time controls: arrows step and go back, space plays and pauses, z undoes, ? opens the help, run N cancels', async ({ page }) => {
   test.setTimeout(90_000);
@@ -62,7 +62,7 @@ test('a 390×844 phone never scrolls sideways, in any view', async ({ page }, in
     expect(overflow, `${tab}: page wider than the screen`).toBeLessThanOrEqual(0);
     if (info.project.name === 'preview-root') {
       await page.locator('#views').evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 8));
-      await page.screenshot({ path: `docs/phone-${file}.png` });
+      await page.screenshot({ path: docShot(`phone-${file}.png`) });
     }
   }
   expect(errors).toEqual([]);

@@ -38,3 +38,11 @@ export async function replayInNode(text: string): Promise<TraceEpoch[]> {
 export async function atEpoch(page: Page, k: number): Promise<void> {
   await expect(page.getByTestId('cursor')).toHaveText(String(k), { timeout: 20_000 });
 }
+
+/**
+ * Where a screenshot goes: `reports/screenshots/NAME` on every run (for looking at), and `docs/NAME` — the README's
+ * pictures, tracked in git — only when `UPDATE_DOCS=1` is set, so a plain `npm test` never dirties the checkout.
+ */
+export function docShot(name: string): string {
+  return process.env.UPDATE_DOCS === '1' ? `docs/${name}` : `reports/screenshots/${name}`;
+}

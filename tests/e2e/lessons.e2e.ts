@@ -1,7 +1,7 @@
 // Gallery and lessons: a gallery case opens in one click; a lesson step is a link, its prediction is checked against
 // the number the engine computes in node for the trace the page exports; back and forward move between steps.
 import { test, expect } from '@playwright/test';
-import { atEpoch, exportTrace, openPlayground, replayInNode, watchErrors } from './helpers.ts';
+import { atEpoch, docShot, exportTrace, openPlayground, replayInNode, watchErrors } from './helpers.ts';
 
 test('the gallery opens a case in one click, and a lesson step reveals the engine’s own answer', async ({ page }, info) => {
   const errors = watchErrors(page);
@@ -11,7 +11,7 @@ test('the gallery opens a case in one click, and a lesson step reveals the engin
   await expect(page.getByTestId('gallery-test_bonds')).toBeVisible();
   if (info.project.name === 'preview-root') {
     await page.setViewportSize({ width: 1280, height: 900 });
-    await page.getByTestId('gallery').screenshot({ path: 'docs/gallery.png' });
+    await page.getByTestId('gallery').screenshot({ path: docShot('gallery.png') });
   }
   await page.getByTestId('gallery-case-13').click();
   await atEpoch(page, 40);
@@ -28,7 +28,7 @@ test('the gallery opens a case in one click, and a lesson step reveals the engin
   await page.getByRole('radio', { name: `${names[3]} (uid 3)` }).check();
   await page.getByTestId('lesson-reveal').click();
   await expect(page.getByTestId('lesson-correct')).toHaveText(`${names[top]} (uid ${top})`);
-  if (info.project.name === 'preview-root') await page.screenshot({ path: 'docs/lesson.png' });
+  if (info.project.name === 'preview-root') await page.screenshot({ path: docShot('lesson.png') });
 
   await page.getByTestId('lesson-next').click();
   await expect(page.getByTestId('lesson-where')).toHaveText('Step 2 of 2');
@@ -48,5 +48,5 @@ test('at 390 px the lesson and the gallery fit the screen', async ({ page }) => 
   await page.getByTestId('lesson-reveal').click();
   await expect(page.getByTestId('lesson-correct')).toHaveText('half');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await page.screenshot({ path: 'docs/lesson-390.png' });
+  await page.screenshot({ path: docShot('lesson-390.png') });
 });

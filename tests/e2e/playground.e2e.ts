@@ -2,7 +2,7 @@
 // inspector show exactly what the engine computes in node for the trace the page itself exports.
 import { test, expect } from '@playwright/test';
 import { alphaText, u16Text } from '../../src/ui/format.ts';
-import { atEpoch, exportTrace, openPlayground, replayInNode, watchErrors } from './helpers.ts';
+import { atEpoch, docShot, exportTrace, openPlayground, replayInNode, watchErrors } from './helpers.ts';
 
 test('a weight edit and one epoch show the engine’s numbers in the metagraph, a chart and the inspector', async ({ page }) => {
   const errors = watchErrors(page);
@@ -78,14 +78,14 @@ test('a teaching preset loads its 40 epochs; scrubbing back and editing forks, a
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByTestId('timeline').fill('12');
     await atEpoch(page, 12);
-    await page.screenshot({ path: 'docs/desktop-metagraph.png' });
-    await page.screenshot({ path: 'docs/screenshot-first-page.png' });
+    await page.screenshot({ path: docShot('desktop-metagraph.png') });
+    await page.screenshot({ path: docShot('screenshot-first-page.png') });
     await page.getByRole('tab', { name: 'Weights' }).click();
     await page.getByTestId('w-0-3').focus();
-    await page.screenshot({ path: 'docs/desktop-weights.png' });
+    await page.screenshot({ path: docShot('desktop-weights.png') });
     await page.getByRole('tab', { name: 'Charts' }).click();
     await page.waitForTimeout(2000);
-    await page.screenshot({ path: 'docs/desktop-charts.png' });
+    await page.screenshot({ path: docShot('desktop-charts.png') });
     // The clipping demo makes the consensus curve interesting: two big validators disagree, κ decides.
     await page.getByTestId('preset').selectOption('clipping-demo');
     await atEpoch(page, 40);
@@ -96,14 +96,14 @@ test('a teaching preset loads its 40 epochs; scrubbing back and editing forks, a
     await page.getByTestId('consensus-miner').selectOption('3');
     await page.getByTestId('consensus-result').evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 240));
     await page.waitForTimeout(1500);
-    await page.screenshot({ path: 'docs/desktop-inspector.png' });
+    await page.screenshot({ path: docShot('desktop-inspector.png') });
     await page.locator('[data-stage="bonds"]').click();
     await page.getByTestId('bonds-table').evaluate((e) => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 330));
-    await page.screenshot({ path: 'docs/desktop-inspector-bonds.png' });
+    await page.screenshot({ path: docShot('desktop-inspector-bonds.png') });
     await page.getByRole('button', { name: /Switch to dark theme/ }).click();
     await page.getByRole('tab', { name: 'Charts' }).click();
     await page.waitForTimeout(2000);
-    await page.screenshot({ path: 'docs/desktop-charts-dark.png' });
+    await page.screenshot({ path: docShot('desktop-charts-dark.png') });
   }
   expect(errors).toEqual([]);
 });

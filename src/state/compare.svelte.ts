@@ -102,10 +102,16 @@ export class CompareState {
     }
   }
 
+  /** Counts side-by-side requests, so a slow answer to an older choice never replaces a newer one (latest wins). */
+  private sideRequest = 0;
+
   runSideBySide(): Promise<void> {
+    const request = ++this.sideRequest;
     return this.attempt((on) => (this.sideBusy = on), async () => {
       const versions = this.versionIds.map((id) => versionOf(id, this.beta()));
-      this.side = await this.remote.sideBySide({ simCase: this.simCase(), versions, thresholdPct: this.thresholdPct });
+      const side = await this.remote.sideBySide({ simCase: this.simCase(), versions, thresholdPct: this.thresholdPct });
+      if (request !== this.sideRequest) return;
+      this.side = side;
       this.validator = Math.min(this.validator, this.side.validators.length - 1);
       this.server = Math.min(this.server, this.side.servers.length - 1);
     });

@@ -11,7 +11,7 @@ import { caseToTrace } from '../../src/compare/case-to-trace.ts';
 import { compareExactVsFloat } from '../../src/compare/exact-vs-float.ts';
 import { CHAIN_PATH_VARIANT, loadSimCases, simCaseOf, webDefaultConfig } from '../../src/compare/presets.ts';
 import { runSideBySide } from '../../src/compare/side-by-side.ts';
-import { watchErrors } from './helpers.ts';
+import { docShot, watchErrors } from './helpers.ts';
 
 async function nodeEngines() {
   const ex = await instantiateEngine(await WebAssembly.compile(await readFile('src/generated/engine.wasm')));
@@ -81,5 +81,14 @@ test('a comparison is one link: the address carries case and versions, and openi
   await fresh.goto(page.url());
   await expect(fresh.getByTestId('case-picker')).toHaveValue(cases[2].key, { timeout: 20_000 });
   await expect(fresh.getByTestId('version-1')).toHaveValue(versions[1]);
+  // The opened link shows its comparison without a click, with the numbers node computes for those choices.
+  const expected = runSideBySide({ simCase: simCaseOf(cases[2]), versions: versions.map((id) => versionOf(id, 0.5)) }, await nodeEngines()).table;
+  const first = fresh.getByTestId('totals-table').locator('tbody td').first();
+  await expect(first).toHaveAttribute('data-total', String(expected.totals[0][0]), { timeout: 30_000 });
+  if (test.info().project.name === 'preview-root') {
+    await fresh.setViewportSize({ width: 1280, height: 1100 });
+    await fresh.waitForTimeout(800);
+    await fresh.screenshot({ path: docShot('desktop-compare.png') });
+  }
   expect(errors).toEqual([]);
 });

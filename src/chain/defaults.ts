@@ -34,6 +34,9 @@ export const DEFAULT_CHAIN_PARAMS: Readonly<ChainParams> = Object.freeze({
   txDelegateTakeRateLimit: 216_000n,
 });
 
+/** NetworkImmunityPeriod when `params.networkImmunityPeriod` is absent (chain.md §4.2: 864 000 blocks ≈ 120 days, [LIVE?]). */
+export const DEFAULT_NETWORK_IMMUNITY_PERIOD = 864_000n;
+
 export const DEFAULT_RULES: Readonly<ChainRules> = Object.freeze({
   shareRule: 'price_ema_minerburn',
   injectionCap: 'root_proportion',

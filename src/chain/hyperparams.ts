@@ -96,6 +96,7 @@ export const ROOT_PARAMETERS: Record<string, { kind: ValueKind; field: keyof Cha
   network_rate_limit: { kind: 'u64', field: 'networkRateLimit' },
   network_min_lock: { kind: 'u64', field: 'networkMinLock' },
   subnet_limit: { kind: 'u16', field: 'subnetLimit' },
+  network_immunity_period: { kind: 'u64', field: 'networkImmunityPeriod' },
   start_call_delay: { kind: 'u64', field: 'startCallDelay' },
   min_delegate_take: { kind: 'u16', field: 'minDelegateTake' },
   max_delegate_take: { kind: 'u16', field: 'maxDelegateTake' },

@@ -18,8 +18,16 @@ export class ResultCollector {
   readonly epochs: Json[] = [];
   readonly actions: Json[] = [];
   readonly reveals: Json[] = [];
+  readonly dissolutions: Json[] = [];
 
   add(report: BlockReport): void {
+    for (const d of report.dissolutions) {
+      this.dissolutions.push({
+        block: u64Json(report.block), netuid: d.netuid, pot: u64Json(d.pot), total_alpha: u64Json(d.totalAlpha),
+        protocol_alpha: u64Json(d.protocolAlpha), paid: Object.fromEntries(Object.entries(d.paid).map(([ck, v]) => [ck, u64Json(v)])),
+        to_sinks: u64Json(d.toSinks), recycled: u64Json(d.recycled),
+      });
+    }
     for (const e of report.epochs.ran) this.epochs.push(epochJson(e));
     for (const a of report.actions) this.actions.push({ block: u64Json(report.block), index: a.index, op: a.op, ok: a.ok, error: a.error });
     for (const r of report.reveals) {

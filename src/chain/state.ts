@@ -45,6 +45,11 @@ export interface ChainParams {
   minDelegateTake: number;
   maxDelegateTake: number;
   txDelegateTakeRateLimit: bigint;
+  /**
+   * NetworkImmunityPeriod (blocks): a subnet younger than this cannot be pruned. Optional so that states and
+   * documents written before subnet pruning existed keep their shape and hash; absent = the default (defaults.ts).
+   */
+  networkImmunityPeriod?: bigint;
 }
 
 /** Per-subnet hyperparameters, chain.md §4.1 (only the ones that change numbers). */

@@ -3,6 +3,7 @@
 import { DEFAULT_BURN, DEFAULT_SUBNET_HYPERPARAMETERS, DEFAULT_TAKE, RAO_PER_TAO } from './defaults.ts';
 import { dissolveSubnet, networkToPrune } from './dissolve.ts';
 import { fail, OK, type ActionResult } from './errors.ts';
+import { isFlowRule, newSubnetFlow } from './flow.ts';
 import { ownerWindowError } from './hyperparams.ts';
 import { appendNeuron } from './registration.ts';
 import { staggeredLastEpochBlock } from './schedule.ts';
@@ -52,6 +53,7 @@ export function registerNetwork(state: ChainState, a: { coldkey: string; hotkey:
   const alpha = (cost << 64n) / medianPrice(state);
   if (owner === undefined) state.hotkeys[a.hotkey] = { owner: a.coldkey, take: DEFAULT_TAKE, lastTakeIncrease: 0n };
   const subnet = newSubnet(netuid, a.coldkey, a.hotkey, state.block, cost, alpha);
+  if (isFlowRule(state.rules.shareRule)) subnet.flow = newSubnetFlow();
   appendNeuron(subnet, a.hotkey, state.block);
   state.subnets.push(subnet);
   state.subnets.sort((x, y) => x.netuid - y.netuid);

@@ -7,7 +7,7 @@ import { ONE_RAW32 } from './defaults.ts';
 import type { EpochReport } from './epochs.ts';
 import { stateHash } from './hash.ts';
 import type { ChainMath } from './math.ts';
-import { formatDecimal } from './scenario-write.ts';
+import { formatDecimal, formatSignedDecimal } from './scenario-write.ts';
 import { stakesOf } from './stake.ts';
 import type { ChainState, StakePool } from './state.ts';
 
@@ -112,6 +112,12 @@ export function finalJson(state: ChainState, math: ChainMath): Json {
       n: s.neurons.length,
       stakes: stakesJson(s.pools),
       root_claimable: Object.fromEntries(Object.keys(s.rootClaimable).sort().map((hk) => [hk, u64Json(s.rootClaimable[hk])])),
+      ...(s.flow === undefined ? {} : {
+        flow: {
+          user: s.flow.user.toString(), user_ema: formatSignedDecimal(s.flow.userEma),
+          protocol: s.flow.protocol.toString(), protocol_ema: formatSignedDecimal(s.flow.protocolEma),
+        },
+      }),
     })),
     state_hash: stateHash(state),
   };

@@ -105,7 +105,7 @@ export function dissolveSubnet(state: ChainState, netuid: number): Dissolution {
   state.totalIssuance -= recycled;
   state.subnets.splice(index, 1);
   const sortedPaid = Object.fromEntries(Object.keys(paid).sort().map((ck) => [ck, paid[ck]]));
-  return { netuid, pot, totalAlpha, protocolAlpha, paid: sortedPaid, toSinks: toSinks, recycled };
+  return { netuid, pot, totalAlpha, protocolAlpha, paid: sortedPaid, toSinks, recycled };
 }
 
 /** dissolve_network(netuid), root origin only: dissolves a subnet at once, immunity or not. */

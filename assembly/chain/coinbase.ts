@@ -6,6 +6,8 @@
 //   header  [0] E (rao)         [1] root TAO R       [2] TaoWeight (u64 fraction)  [3] SubnetOwnerCut (u16)
 //           [4] share rule      [5] injection cap    [6] subnet count
 //   out     [7] recycled TAO    [8] root sell flag   [9] TAO spent on subnets
+//   flow    [10] FlowEmaSmoothingFactor  [11,12] FlowNormExponent (U64F64 hi, lo)
+//           [13,14] TaoFlowCutoff (I64F64 hi, lo, two's complement)  [15] NetTaoFlowEnabled (0/1)
 //   record i at HEADER + i·RECORD:
 //     in/out [0] SubnetTAO   [1] SubnetAlphaIn   [2] SubnetAlphaOut
 //     in     [3] EMA price (32 frac bits)  [4] MinerBurned (32 frac bits)
@@ -14,15 +16,20 @@
 //     out    [6] T_i  [7] tao_in  [8] alpha_in  [9] excess TAO  [10] α bought by the chain buy
 //            [11] alpha_out minted  [12] owner cut  [13] server  [14] validator  [15] root (to pending)
 //            [16] root α recycled  [17] α dust (minted, credited to no bucket)  [18] root proportion (32 frac bits)
+//     in/out [19] user TAO flow this block (i64)  [20,21] its EMA (I64F64 hi, lo)
+//            [22] protocol TAO flow (i64)  [23,24] its EMA (I64F64 hi, lo) — flow rules only (./flow.ts)
 
 import { U128, set, copy, cmp, addSat, subSat, min128 } from './u128';
 import { u96FromInt, u96ToU64, u96Mul, u96Div, u64f64ToU96, u64f64FromRaw32, u96Raw32 } from './fixed128';
-import { subnetEmissions } from './shares';
+import { subnetEmissions, RULE_NET_TAO_FLOW } from './shares';
+import { ensureFlow, flowConfig, userFlow, userEmaHi, userEmaLo, protoFlow, protoEmaHi, protoEmaLo } from './flow';
 import { blockEmissionForIssuance } from './issuance';
 import { spotPrice, swapTaoForAlpha } from './swap';
 
-export const HEADER = 10;
-export const RECORD = 19;
+export const HEADER = 16;
+export const RECORD = 25;
+/** First record slot of the flow state; slots below it from [6] are outputs, cleared each run. */
+const FLOW = 19;
 /** Injection cap modes: root-proportion cap (main), min(α emission, E) (Dec 2025), α emission without chain buys (Feb 2025). */
 export const CAP_ROOT_PROPORTION = 0;
 export const CAP_MIN_ALPHA_TAO = 1;
@@ -76,6 +83,11 @@ export function runCoinbase(buf: StaticArray<u64>): void {
   u96Mul(rootWeighted, u96FromInt(a, buf[1]), taoWeight);
   if (!u96Div(cutPercent, u96FromInt(a, buf[3]), u96FromInt(b, 65535))) set(cutPercent, 0, 0);
   set(half, 0, 1 << 31);
+  ensureFlow(count);
+  flowConfig.smoothing = buf[10];
+  set(flowConfig.exponent, buf[11], buf[12]);
+  set(flowConfig.cutoff, buf[13], buf[14]);
+  flowConfig.netEnabled = buf[15] != 0;
   let emaSumHi: u64 = 0, emaSumLo: u64 = 0;
   for (let i = 0; i < count; i++) {
     const r = HEADER + i * RECORD;
@@ -86,7 +98,9 @@ export function runCoinbase(buf: StaticArray<u64>): void {
     unchecked((burned[i] = buf[r + 4]));
     rootProportion(c, buf[r + 1] + buf[r + 2]);
     unchecked((rpHi[i] = c.hi)); unchecked((rpLo[i] = c.lo));
-    for (let k = 6; k < RECORD; k++) buf[r + k] = 0;
+    for (let k = 6; k < FLOW; k++) buf[r + k] = 0;
+    unchecked((userFlow[i] = buf[r + FLOW])); unchecked((userEmaHi[i] = buf[r + FLOW + 1])); unchecked((userEmaLo[i] = buf[r + FLOW + 2]));
+    unchecked((protoFlow[i] = buf[r + FLOW + 3])); unchecked((protoEmaHi[i] = buf[r + FLOW + 4])); unchecked((protoEmaLo[i] = buf[r + FLOW + 5]));
     if ((flags & 1) != 0) {
       // Σ p̄ in U64F64, for the root sell flag (`get_network_root_sell_flag`).
       u64f64FromRaw32(a, buf[r + 3]);
@@ -96,11 +110,20 @@ export function runCoinbase(buf: StaticArray<u64>): void {
   }
   const rootSell = emaSumHi > 1 || (emaSumHi == 1 && emaSumLo > 0);
   buf[8] = rootSell ? 1 : 0;
-  subnetEmissions(count, <i32>buf[4], emission, emitting, enabled, ema, burned, rpHi, rpLo, tHi, tLo);
+  const rule = <i32>buf[4];
+  subnetEmissions(count, rule, emission, emitting, enabled, ema, burned, rpHi, rpLo, tHi, tLo);
+  for (let i = 0; i < count; i++) {
+    const r = HEADER + i * RECORD + FLOW;
+    buf[r] = unchecked(userFlow[i]); buf[r + 1] = unchecked(userEmaHi[i]); buf[r + 2] = unchecked(userEmaLo[i]);
+    buf[r + 3] = unchecked(protoFlow[i]); buf[r + 4] = unchecked(protoEmaHi[i]); buf[r + 5] = unchecked(protoEmaLo[i]);
+  }
   let credit = emission;
   for (let i = 0; i < count; i++) {
     if (!unchecked(emitting[i])) continue;
-    credit = emitSubnet(buf, HEADER + i * RECORD, i, capMode, emission, credit, rootSell);
+    const r = HEADER + i * RECORD;
+    credit = emitSubnet(buf, r, i, capMode, emission, credit, rootSell);
+    // The May-2026 code counts what the protocol put into the pool (tao_in + chain buy) as protocol inflow.
+    if (rule == RULE_NET_TAO_FLOW) buf[r + FLOW + 3] = <u64>addI64Sat(<i64>buf[r + FLOW + 3], buf[r + 7] + buf[r + 9]);
   }
   buf[7] = credit;
   buf[9] = emission - credit;
@@ -165,4 +188,13 @@ function emitSubnet(buf: StaticArray<u64>, r: i32, i: i32, capMode: i32, emissio
   buf[r + 17] = alphaEmission - ownerCut - server - validator - rootAlpha;
   buf[r + 18] = u96Raw32(c);
   return credit;
+}
+
+/** i64 saturating_add of a u64 amount (record_protocol_inflow: `flow.saturating_add(tao as i64)`). */
+function addI64Sat(flow: i64, amount: u64): i64 {
+  const add = <i64>amount; // the chain's `as i64` cast wraps amounts ≥ 2^63 (never reached: amounts ≤ E)
+  const sum = flow + add;
+  if (add > 0 && sum < flow) return i64.MAX_VALUE;
+  if (add < 0 && sum > flow) return i64.MIN_VALUE;
+  return sum;
 }

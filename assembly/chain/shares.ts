@@ -3,14 +3,19 @@
 //   0 price_ema_minerburn  w = p̄·(1 − MinerBurned)   (main, spec 425; falls back to p̄ when Σw = 0)
 //   1 price_ema            w = p̄                      (Feb 2025 … Nov 2025)
 //   2 root_prop_minerburn  w = rp·p̄·(1 − MinerBurned) (tags 421–424)
+//   3 tao_flow             shares from the user TAO-flow EMA (Nov 2025 … May 2026; ./flow.ts)
+//   4 net_tao_flow         the same on user − normalised protocol flow (May … Jun 2026; ./flow.ts)
 // Subnets with SubnetEmissionEnabled = false get 0 and the rest are renormalised.
 
 import { U128, set, copy, isZero, addSat, subSat } from './u128';
 import { u64f64FromRaw32, u64f64FromInt, u64f64Mul, u64f64Div, u96ToU64f64, u64f64ToU96 } from './fixed128';
+import { flowShares } from './flow';
 
 export const RULE_PRICE_EMA_MINERBURN = 0;
 export const RULE_PRICE_EMA = 1;
 export const RULE_ROOT_PROP_MINERBURN = 2;
+export const RULE_TAO_FLOW = 3;
+export const RULE_NET_TAO_FLOW = 4;
 
 let weightHi = new StaticArray<u64>(0);
 let weightLo = new StaticArray<u64>(0);
@@ -42,6 +47,33 @@ export function subnetEmissions(
   tHi: StaticArray<u64>, tLo: StaticArray<u64>,
 ): void {
   ensure(count);
+  if (rule == RULE_TAO_FLOW || rule == RULE_NET_TAO_FLOW) flowShares(count, rule == RULE_NET_TAO_FLOW, emitting, weightHi, weightLo);
+  else priceShares(count, rule, emitting, emaRaw32, minerBurnedRaw32, rootPropHi, rootPropLo);
+  // Emission-disabled subnets get 0; the others are renormalised below when any is disabled.
+  let anyDisabled = false;
+  set(enabledTotal, 0, 0);
+  for (let i = 0; i < count; i++) {
+    load(w, i);
+    if (unchecked(emitting[i]) && !unchecked(enabled[i])) { anyDisabled = true; set(w, 0, 0); }
+    store(i, w);
+    addSat(enabledTotal, enabledTotal, w);
+  }
+  set(t, 0, 0);
+  u64f64FromInt(e, emission);
+  for (let i = 0; i < count; i++) {
+    load(w, i);
+    if (anyDisabled && !u64f64Div(w, copy(t, w), enabledTotal)) set(w, 0, 0);
+    u64f64ToU96(t, u64f64Mul(t, e, w));
+    unchecked((tHi[i] = t.hi));
+    unchecked((tLo[i] = t.lo));
+  }
+}
+
+/** The price-EMA rules 0–2: weights normalised to sum 1 (checked: 0 when Σw = 0), stored as the shares. */
+function priceShares(
+  count: i32, rule: i32, emitting: StaticArray<bool>, emaRaw32: StaticArray<u64>, minerBurnedRaw32: StaticArray<u64>,
+  rootPropHi: StaticArray<u64>, rootPropLo: StaticArray<u64>,
+): void {
   set(ONE64, 1, 0);
   set(total, 0, 0);
   for (let i = 0; i < count; i++) {
@@ -70,22 +102,9 @@ export function subnetEmissions(
     }
   }
   // share_i = w_i ⊘ Σw (checked: 0 when Σw = 0).
-  let anyDisabled = false;
-  set(enabledTotal, 0, 0);
   for (let i = 0; i < count; i++) {
     if (!u64f64Div(w, load(w, i), total)) set(w, 0, 0);
-    if (unchecked(emitting[i]) && !unchecked(enabled[i])) { anyDisabled = true; set(w, 0, 0); }
     store(i, w);
-    addSat(enabledTotal, enabledTotal, w);
-  }
-  set(t, 0, 0);
-  u64f64FromInt(e, emission);
-  for (let i = 0; i < count; i++) {
-    load(w, i);
-    if (anyDisabled && !u64f64Div(w, copy(t, w), enabledTotal)) set(w, 0, 0);
-    u64f64ToU96(t, u64f64Mul(t, e, w));
-    unchecked((tHi[i] = t.hi));
-    unchecked((tLo[i] = t.lo));
   }
 }
 

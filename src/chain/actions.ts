@@ -1,6 +1,7 @@
 // The extrinsics a scenario can schedule (chain.md §5.5) and `applyAction`, which validates one with
 // the chain's own errors and applies it. A failed action leaves the state exactly as it was.
 import { commitWeights } from './commit-reveal.ts';
+import { dissolveNetwork } from './dissolve.ts';
 import { fail, type ActionResult } from './errors.ts';
 import { setRootParam, setSubnetHyperparameter, type HyperparameterValue } from './hyperparams.ts';
 import { registerNetwork, startCall, triggerEpoch } from './network.ts';
@@ -18,6 +19,8 @@ export type ChainAction =
   | { op: 'move_stake'; coldkey: string; originHotkey: string; destinationHotkey: string; originNetuid: number; destinationNetuid: number; amount: bigint }
   | { op: 'burned_register'; coldkey: string; hotkey: string; netuid: number }
   | { op: 'register_network'; coldkey: string; hotkey: string }
+  /** Root origin: dissolve a subnet now (chain.md §3.2), paying stakers and recycling the protocol's share. */
+  | { op: 'dissolve_network'; netuid: number }
   | { op: 'start_call'; coldkey: string; netuid: number }
   | { op: 'trigger_epoch'; coldkey: string; netuid: number }
   /** `coldkey` null = the root (sudo) origin; otherwise the signer, which must own the subnet. */
@@ -43,6 +46,7 @@ export function applyAction(state: ChainState, engines: ChainEngines, action: Ch
     case 'move_stake': return moveStake(state, engines, action);
     case 'burned_register': return burnedRegister(state, engines, action);
     case 'register_network': return registerNetwork(state, action);
+    case 'dissolve_network': return dissolveNetwork(state, action);
     case 'start_call': return startCall(state, action);
     case 'trigger_epoch': return triggerEpoch(state, action);
     case 'set_hyperparameter': return setSubnetHyperparameter(state, action);

@@ -6,6 +6,7 @@ import { updateRegistrationPrices } from './burn.ts';
 import { claimRootDividends, type ClaimReport } from './claims.ts';
 import { isEmitting, runCoinbaseStep, type CoinbaseReport } from './coinbase.ts';
 import { revealCommits, type RevealReport } from './commit-reveal.ts';
+import type { Dissolution } from './dissolve.ts';
 import type { ChainError } from './errors.ts';
 import { runEpochs, type EpochsReport } from './epochs.ts';
 import type { ChainEngines, ChainState } from './state.ts';
@@ -30,6 +31,8 @@ export interface BlockReport {
   reveals: RevealReport[];
   claims: ClaimReport[];
   actions: ActionReport[];
+  /** Subnets the actions dissolved (root dissolve, pruning by register_network), in order. */
+  dissolutions: Dissolution[];
 }
 
 /**
@@ -53,13 +56,15 @@ export function stepBlock(state: ChainState, engines: ChainEngines, actions: rea
     const subnet = state.subnets.find((s) => s.netuid === e.netuid)!;
     claims.push(claimRootDividends(state, engines, subnet));
   }
+  const dissolutions: Dissolution[] = [];
   const actionReports: ActionReport[] = actions.map((action, index) => {
     const result = applyAction(state, engines, action);
+    if (result.ok && result.dissolution !== undefined) dissolutions.push(result.dissolution);
     return { index, op: action.op, ok: result.ok, error: result.ok ? null : result.error };
   });
   return {
     block, emission, recycledTao: coinbase.recycledTao, totalIssuance: state.totalIssuance,
-    coinbase, epochs, reveals, claims, actions: actionReports,
+    coinbase, epochs, reveals, claims, actions: actionReports, dissolutions,
   };
 }
 

@@ -3,6 +3,7 @@
 // root nominator of a hotkey receives its pro-rata share of the hotkey's claimable α: `swap` (default)
 // sells it fee-free in the subnet pool and stakes the TAO on root to the same hotkey; `keep` stakes the
 // α on the subnet. Mutates the state.
+import { recordProtocolFlow } from './flow.ts';
 import { increaseStake, stakesOf } from './stake.ts';
 import type { ChainEngines, ChainState, SubnetState } from './state.ts';
 
@@ -37,6 +38,8 @@ export function claimRootDividends(state: ChainState, engines: ChainEngines, sub
       subnet.alphaOut -= owed;
       increaseStake(state.root.pools, hotkey, coldkey, tao);
       state.root.taoReserve += tao;
+      // A root sell takes TAO out of the pool: protocol outflow (net_tao_flow).
+      recordProtocolFlow(state, subnet, -tao);
       report.taoStaked += tao;
     }
     report.alphaClaimed += paid;

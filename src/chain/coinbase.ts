@@ -1,10 +1,11 @@
 // The coinbase step of a block (chain.md §5.3 step 5a–e): marshals every subnet into one ChainMath
 // call (the arithmetic is in assembly/chain/coinbase.ts), writes the new reserves and pending
 // buckets back, and recycles the unspent credit. Mutates the state.
+import { flowKnobs } from './flow.ts';
 import type { CoinbaseSubnetOut } from './math.ts';
 import type { ChainEngines, ChainRules, ChainState, SubnetState } from './state.ts';
 
-const SHARE_RULES: Record<ChainRules['shareRule'], number> = { price_ema_minerburn: 0, price_ema: 1, root_prop_minerburn: 2 };
+const SHARE_RULES: Record<ChainRules['shareRule'], number> = { price_ema_minerburn: 0, price_ema: 1, root_prop_minerburn: 2, tao_flow: 3, net_tao_flow: 4 };
 const INJECTION_CAPS: Record<ChainRules['injectionCap'], number> = { root_proportion: 0, min_alpha_tao_emission: 1, alpha_emission: 2 };
 
 /** What one subnet received this block (all rao / α units) and its reserves after the injection. */
@@ -30,6 +31,7 @@ export function runCoinbaseStep(state: ChainState, engines: ChainEngines, emissi
     ownerCut: state.params.subnetOwnerCut,
     shareRule: SHARE_RULES[state.rules.shareRule],
     injectionCap: INJECTION_CAPS[state.rules.injectionCap],
+    flow: flowKnobs(state.params),
     subnets: state.subnets.map((s) => ({
       taoReserve: s.taoReserve,
       alphaIn: s.alphaIn,
@@ -39,6 +41,7 @@ export function runCoinbaseStep(state: ChainState, engines: ChainEngines, emissi
       emitting: isEmitting(s),
       emissionEnabled: s.emissionEnabled,
       ownerCutEnabled: s.hp.ownerCutEnabled,
+      flow: s.flow,
     })),
   });
   const subnets: SubnetBlockReport[] = [];
@@ -56,6 +59,7 @@ export function runCoinbaseStep(state: ChainState, engines: ChainEngines, emissi
     s.alphaUncredited += r.dust;
     s.alphaRecycled += r.rootRecycled;
     if (isEmitting(s)) s.rootProportion = r.rootProportion;
+    if (s.flow !== undefined) s.flow = r.flow;
     subnets.push(Object.assign(r, { netuid: s.netuid }));
   }
   state.totalIssuance -= out.recycledTao;

@@ -49,13 +49,23 @@ export function holdingErrors(state: ChainState): string[] {
 export function flowErrors(before: Totals, state: ChainState, report: BlockReport): string[] {
   const errors: string[] = [];
   const delta = state.totalIssuance - before.totalIssuance;
-  if (delta !== report.emission - report.recycledTao) errors.push(`ΔTotalIssuance ${delta} ≠ E − recycled ${report.emission - report.recycledTao}`);
+  // Dissolutions recycle the protocol's share of a pool: ΔTotalIssuance = E − recycled credit − dissolved.
+  const dissolved = report.dissolutions.reduce((sum, d) => sum + d.recycled, 0n);
+  const expected = report.emission - report.recycledTao - dissolved;
+  if (delta !== expected) errors.push(`ΔTotalIssuance ${delta} ≠ E − recycled − dissolved ${expected}`);
+  for (const d of report.dissolutions) {
+    let paid = d.toSinks;
+    for (const v of Object.values(d.paid)) paid += v;
+    if (paid + d.recycled !== d.pot) errors.push(`netuid ${d.netuid}: dissolution paid ${paid} + recycled ${d.recycled} ≠ pool ${d.pot}`);
+  }
   let spent = 0n;
   for (const s of report.coinbase.subnets) spent += s.taoIn + s.excessTao;
   if (spent + report.recycledTao !== report.emission) errors.push(`Σ(tao_in + excess) + recycled ${spent + report.recycledTao} ≠ E ${report.emission}`);
+  const gone = new Set(report.dissolutions.map((d) => d.netuid));
   for (const s of state.subnets) {
     const b = before.subnets[s.netuid];
-    if (b === undefined) continue;
+    // A new subnet (or a netuid reused after a dissolution this block) starts its own count.
+    if (b === undefined || gone.has(s.netuid)) continue;
     const terms = report.coinbase.subnets.find((c) => c.netuid === s.netuid);
     const minted = terms === undefined ? 0n : terms.alphaInjected + terms.alphaEmitted;
     const recycled = s.alphaRecycled - b.alphaRecycled;

@@ -1,6 +1,7 @@
 // createChain: the ChainState a validated Scenario describes (its starting block, before any action).
 // Pure: returns a fresh state that shares nothing with the scenario.
 import { DEFAULT_SUBNET_HYPERPARAMETERS } from './defaults.ts';
+import { isFlowRule, newSubnetFlow } from './flow.ts';
 import { newSubnet } from './network.ts';
 import { newNeuron } from './registration.ts';
 import type { Scenario } from './scenario.ts';
@@ -47,6 +48,7 @@ export function createChain(scenario: Scenario): ChainState {
     s.emaPrice = sc.emaPrice;
     s.minerBurned = sc.minerBurned;
     s.burn = sc.burn;
+    if (isFlowRule(scenario.rules.shareRule)) s.flow = newSubnetFlow(sc.taoFlowEma, sc.protocolFlowEma);
     s.sched.lastEpochBlock = sc.lastEpochBlock ?? staggeredLastEpochBlock(sc.netuid, s.hp.tempo, scenario.startBlock);
     s.sched.epochIndex = sc.epochIndex;
     let staked = 0n;

@@ -1,6 +1,7 @@
 // Default values of the chain and of a newly registered subnet (chain.md §4.1, §4.2): what a subnet
 // created at the pinned commit gets. The scenario reader (scenario.ts) fills omitted fields from here and
 // the writer omits fields equal to these, so this file is the one place a default lives.
+import type { FlowKnobs } from './math.ts';
 import type { ChainParams, ChainRules, SubnetHyperparameters } from './state.ts';
 
 export const RAO_PER_TAO = 1_000_000_000n;
@@ -32,6 +33,21 @@ export const DEFAULT_CHAIN_PARAMS: Readonly<ChainParams> = Object.freeze({
   minDelegateTake: 0,
   maxDelegateTake: 11796,
   txDelegateTakeRateLimit: 216_000n,
+});
+
+/** NetworkImmunityPeriod when `params.networkImmunityPeriod` is absent (chain.md §4.2: 864 000 blocks ≈ 120 days, [LIVE?]). */
+export const DEFAULT_NETWORK_IMMUNITY_PERIOD = 864_000n;
+
+/**
+ * The TAO-flow knobs when `params` does not set them (chain.md §4.2; lib.rs defaults): FlowEmaSmoothingFactor
+ * 29 597 889 189 277 / i64::MAX ≈ 3.209e-6 per block (a 216 000-block ≈ 30-day half-life), FlowNormExponent 1,
+ * TaoFlowCutoff 0, NetTaoFlowEnabled true.
+ */
+export const DEFAULT_FLOW_KNOBS: Readonly<FlowKnobs> = Object.freeze({
+  emaSmoothingFactor: 29_597_889_189_277n,
+  normExponent: 1n << 64n,
+  cutoff: 0n,
+  netEnabled: true,
 });
 
 export const DEFAULT_RULES: Readonly<ChainRules> = Object.freeze({

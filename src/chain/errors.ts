@@ -1,5 +1,6 @@
 // The chain's own error names that extrinsics return (pallets/subtensor/src/macros/errors.rs, the
 // admin-utils pallet and DispatchError::BadOrigin). A failed extrinsic changes nothing.
+import type { Dissolution } from './dissolve.ts';
 
 export const CHAIN_ERRORS = [
   // weights and commit-reveal (subnets/weights.rs, guards/check_weights.rs)
@@ -27,8 +28,8 @@ export const CHAIN_ERRORS = [
 
 export type ChainError = (typeof CHAIN_ERRORS)[number];
 
-/** The outcome of one extrinsic. */
-export type ActionResult = { ok: true } | { ok: false; error: ChainError };
+/** The outcome of one extrinsic; a success that dissolved a subnet (pruning, root dissolve) says what it did. */
+export type ActionResult = { ok: true; dissolution?: Dissolution } | { ok: false; error: ChainError };
 
 export const OK: ActionResult = Object.freeze({ ok: true });
 export const fail = (error: ChainError): ActionResult => ({ ok: false, error });

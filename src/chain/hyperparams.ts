@@ -6,8 +6,8 @@ import { blocksUntilNextEpoch } from './schedule.ts';
 import type { ChainParams, ChainState, SubnetHyperparameters, SubnetState } from './state.ts';
 
 export type HyperparameterValue = number | bigint | boolean | string | [number, number];
-/** How a value is written in a scenario: u16/u32/i16 JSON integers, u64 integers or strings, booleans, enums, decimals. */
-export type ValueKind = 'u16' | 'u32' | 'i16' | 'u64' | 'bool' | 'recycle_or_burn' | 'u64f64' | 'alpha_values' | 'u64_fraction' | 'raw32';
+/** How a value is written in a scenario: u16/u32/i16 JSON integers, u64 integers or strings, booleans, enums, decimals (i64f64 signed). */
+export type ValueKind = 'u16' | 'u32' | 'i16' | 'u64' | 'bool' | 'recycle_or_burn' | 'u64f64' | 'alpha_values' | 'u64_fraction' | 'raw32' | 'i64f64';
 
 interface SubnetParamSpec {
   kind: ValueKind;
@@ -96,6 +96,12 @@ export const ROOT_PARAMETERS: Record<string, { kind: ValueKind; field: keyof Cha
   network_rate_limit: { kind: 'u64', field: 'networkRateLimit' },
   network_min_lock: { kind: 'u64', field: 'networkMinLock' },
   subnet_limit: { kind: 'u16', field: 'subnetLimit' },
+  network_immunity_period: { kind: 'u64', field: 'networkImmunityPeriod' },
+  // The TAO-flow knobs (read by the flow share rules only); FlowNormExponent must lie in [1, 2].
+  flow_ema_smoothing_factor: { kind: 'u64', field: 'flowEmaSmoothingFactor' },
+  flow_norm_exponent: { kind: 'u64f64', field: 'flowNormExponent', check: range(1n << 64n, 2n << 64n) },
+  tao_flow_cutoff: { kind: 'i64f64', field: 'taoFlowCutoff' },
+  net_tao_flow_enabled: { kind: 'bool', field: 'netTaoFlowEnabled' },
   start_call_delay: { kind: 'u64', field: 'startCallDelay' },
   min_delegate_take: { kind: 'u16', field: 'minDelegateTake' },
   max_delegate_take: { kind: 'u16', field: 'maxDelegateTake' },

@@ -16,6 +16,31 @@ export interface CoinbaseSubnetIn {
   /** SubnetEmissionEnabled (TAO-side share). */
   emissionEnabled: boolean;
   ownerCutEnabled: boolean;
+  /** TAO-flow state (flow rules only; absent = zeros): this block's user and protocol flows (i64 rao) and their EMAs (I64F64 raw, signed). */
+  flow?: SubnetFlow;
+}
+
+/** A subnet's TAO-flow accumulators and EMAs (chain.md §2.2 flow rules). */
+export interface SubnetFlow {
+  /** SubnetTaoFlow: user TAO staked in − out since the last EMA update (rao, i64). */
+  user: bigint;
+  /** SubnetEmaTaoFlow, I64F64 raw (value = raw / 2^64, may be negative). */
+  userEma: bigint;
+  /** SubnetProtocolFlow: protocol TAO in (tao_in, chain buys) − out (root sells), rao, i64. */
+  protocol: bigint;
+  /** SubnetEmaProtocolFlow, I64F64 raw. */
+  protocolEma: bigint;
+}
+
+/** The root-settable flow knobs (chain.md §4.2). */
+export interface FlowKnobs {
+  /** FlowEmaSmoothingFactor: the EMA weight a = value / i64::MAX. */
+  emaSmoothingFactor: bigint;
+  /** FlowNormExponent p, U64F64 raw (1 ≤ p ≤ 2). */
+  normExponent: bigint;
+  /** TaoFlowCutoff, I64F64 raw (rao per block, signed). */
+  cutoff: bigint;
+  netEnabled: boolean;
 }
 
 /** One subnet's coinbase results; the reserves are the values after this block's injection. */
@@ -39,6 +64,8 @@ export interface CoinbaseSubnetOut {
   dust: bigint;
   /** Root proportion after injection, raw / 2^32. */
   rootProportion: bigint;
+  /** The flow state after this block (flow rules: EMAs updated, user flow reset, protocol inflow added). */
+  flow: SubnetFlow;
 }
 
 export interface CoinbaseIn {
@@ -46,8 +73,10 @@ export interface CoinbaseIn {
   rootTao: bigint;
   taoWeight: bigint;
   ownerCut: number;
-  /** 0 price_ema_minerburn, 1 price_ema, 2 root_prop_minerburn. */
+  /** 0 price_ema_minerburn, 1 price_ema, 2 root_prop_minerburn, 3 tao_flow, 4 net_tao_flow. */
   shareRule: number;
+  /** Flow knobs (read by the flow rules; absent = the defaults). */
+  flow?: FlowKnobs;
   /** 0 root proportion, 1 min(α emission, E), 2 α emission without chain buys. */
   injectionCap: number;
   subnets: CoinbaseSubnetIn[];

@@ -1,7 +1,9 @@
-// Subnet-level owner calls (chain.md §3.2, §2.7): register_network with its lock cost, start_call,
-// and trigger_epoch. Validation first, then effects.
+// Subnet-level owner calls (chain.md §3.2, §2.7): register_network with its lock cost (and the pruning
+// of a subnet at SubnetLimit), start_call, and trigger_epoch. Validation first, then effects.
 import { DEFAULT_BURN, DEFAULT_SUBNET_HYPERPARAMETERS, DEFAULT_TAKE, RAO_PER_TAO } from './defaults.ts';
+import { dissolveSubnet, networkToPrune } from './dissolve.ts';
 import { fail, OK, type ActionResult } from './errors.ts';
+import { isFlowRule, newSubnetFlow } from './flow.ts';
 import { ownerWindowError } from './hyperparams.ts';
 import { appendNeuron } from './registration.ts';
 import { staggeredLastEpochBlock } from './schedule.ts';
@@ -31,26 +33,32 @@ export function medianPrice(state: ChainState): bigint {
   return prices.length % 2 === 1 ? prices[mid] : (prices[mid - 1] + prices[mid]) / 2n;
 }
 
-/** register_network(hotkey), coldkey-signed: a new subnet whose pool opens at the median price. */
+/**
+ * register_network(hotkey), coldkey-signed: a new subnet whose pool opens at the median price. At SubnetLimit
+ * the prune candidate (dissolve.ts) is dissolved first, after every check, and its netuid is reused.
+ */
 export function registerNetwork(state: ChainState, a: { coldkey: string; hotkey: string }): ActionResult {
   const last = state.networkLock.lastRegistrationBlock;
   if (last !== null && state.block - last < state.params.networkRateLimit) return fail('NetworkTxRateLimitExceeded');
-  if (state.subnets.length >= state.params.subnetLimit) return fail('SubnetLimitReached');
+  const pruned = state.subnets.length >= state.params.subnetLimit ? networkToPrune(state) : null;
+  if (state.subnets.length >= state.params.subnetLimit && pruned === null) return fail('SubnetLimitReached');
   const cost = lockCost(state);
   if ((state.balances[a.coldkey] ?? 0n) < cost) return fail('CannotAffordLockCost');
   const owner = state.hotkeys[a.hotkey]?.owner;
   if (owner !== undefined && owner !== a.coldkey) return fail('NonAssociatedColdKey');
-  let netuid = 1;
-  while (state.subnets.some((s) => s.netuid === netuid)) netuid++;
-  const alpha = (cost << 64n) / medianPrice(state);
   state.balances[a.coldkey] -= cost;
+  const dissolution = pruned === null ? undefined : dissolveSubnet(state, pruned);
+  let netuid = pruned ?? 1;
+  while (pruned === null && state.subnets.some((s) => s.netuid === netuid)) netuid++;
+  const alpha = (cost << 64n) / medianPrice(state);
   if (owner === undefined) state.hotkeys[a.hotkey] = { owner: a.coldkey, take: DEFAULT_TAKE, lastTakeIncrease: 0n };
   const subnet = newSubnet(netuid, a.coldkey, a.hotkey, state.block, cost, alpha);
+  if (isFlowRule(state.rules.shareRule)) subnet.flow = newSubnetFlow();
   appendNeuron(subnet, a.hotkey, state.block);
   state.subnets.push(subnet);
   state.subnets.sort((x, y) => x.netuid - y.netuid);
   state.networkLock = { lastLock: cost, lastLockBlock: state.block, lastRegistrationBlock: state.block };
-  return OK;
+  return dissolution === undefined ? OK : { ok: true, dissolution };
 }
 
 /** A subnet as register_network creates it: emission disabled, not started, default hyperparameters. */

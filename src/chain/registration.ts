@@ -1,9 +1,10 @@
 // Neuron registration by burn (chain.md §3.1; subnets/registration.rs, subnets/uids.rs): the price
-// buys α in the pool (with the fee) and that α is recycled; the neuron appends a uid or replaces the
+// buys α in the pool (with the fee; user TAO inflow under a flow rule) and that α is recycled; the neuron appends a uid or replaces the
 // prune candidate; the price is bumped ×BurnIncreaseMult at once. Validation first, then effects.
 import { bumpRegistrationPrice } from './burn.ts';
 import { DEFAULT_TAKE } from './defaults.ts';
 import { fail, OK, type ActionResult } from './errors.ts';
+import { recordUserFlow } from './flow.ts';
 import type { ChainEngines, ChainState, NeuronState, SubnetState } from './state.ts';
 import { swapFee } from './staking.ts';
 
@@ -74,6 +75,7 @@ export function burnedRegister(state: ChainState, engines: ChainEngines, a: { co
   subnet.taoReserve += price - fee;
   subnet.alphaIn -= bought;
   subnet.alphaRecycled += bought;
+  recordUserFlow(subnet, price - fee);
   if (owner === undefined) state.hotkeys[a.hotkey] = { owner: a.coldkey, take: DEFAULT_TAKE, lastTakeIncrease: 0n };
   if (replaced === null) appendNeuron(subnet, a.hotkey, state.block);
   else replaceNeuron(subnet, replaced, a.hotkey, state.block);

@@ -7,7 +7,7 @@ import { ONE_RAW32 } from './defaults.ts';
 import type { EpochReport } from './epochs.ts';
 import { stateHash } from './hash.ts';
 import type { ChainMath } from './math.ts';
-import { formatDecimal } from './scenario-write.ts';
+import { formatDecimal, formatSignedDecimal } from './scenario-write.ts';
 import { stakesOf } from './stake.ts';
 import type { ChainState, StakePool } from './state.ts';
 
@@ -18,8 +18,16 @@ export class ResultCollector {
   readonly epochs: Json[] = [];
   readonly actions: Json[] = [];
   readonly reveals: Json[] = [];
+  readonly dissolutions: Json[] = [];
 
   add(report: BlockReport): void {
+    for (const d of report.dissolutions) {
+      this.dissolutions.push({
+        block: u64Json(report.block), netuid: d.netuid, pot: u64Json(d.pot), total_alpha: u64Json(d.totalAlpha),
+        protocol_alpha: u64Json(d.protocolAlpha), paid: Object.fromEntries(Object.entries(d.paid).map(([ck, v]) => [ck, u64Json(v)])),
+        to_sinks: u64Json(d.toSinks), recycled: u64Json(d.recycled),
+      });
+    }
     for (const e of report.epochs.ran) this.epochs.push(epochJson(e));
     for (const a of report.actions) this.actions.push({ block: u64Json(report.block), index: a.index, op: a.op, ok: a.ok, error: a.error });
     for (const r of report.reveals) {
@@ -104,6 +112,12 @@ export function finalJson(state: ChainState, math: ChainMath): Json {
       n: s.neurons.length,
       stakes: stakesJson(s.pools),
       root_claimable: Object.fromEntries(Object.keys(s.rootClaimable).sort().map((hk) => [hk, u64Json(s.rootClaimable[hk])])),
+      ...(s.flow === undefined ? {} : {
+        flow: {
+          user: s.flow.user.toString(), user_ema: formatSignedDecimal(s.flow.userEma),
+          protocol: s.flow.protocol.toString(), protocol_ema: formatSignedDecimal(s.flow.protocolEma),
+        },
+      }),
     })),
     state_hash: stateHash(state),
   };

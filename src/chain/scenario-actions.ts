@@ -54,6 +54,7 @@ const READERS: Record<ChainAction['op'], Reader> = {
   }),
   burned_register: (s, path) => ({ op: 'burned_register', coldkey: name(s, 'coldkey', path), hotkey: name(s, 'hotkey', path), netuid: netuid(s, 'netuid', path) }),
   register_network: (s, path) => ({ op: 'register_network', coldkey: name(s, 'coldkey', path), hotkey: name(s, 'hotkey', path) }),
+  dissolve_network: (s, path) => ({ op: 'dissolve_network', netuid: netuid(s, 'netuid', path) }),
   start_call: (s, path) => ({ op: 'start_call', coldkey: name(s, 'coldkey', path), netuid: netuid(s, 'netuid', path) }),
   trigger_epoch: (s, path) => ({ op: 'trigger_epoch', coldkey: name(s, 'coldkey', path), netuid: netuid(s, 'netuid', path) }),
   set_hyperparameter: (s, path) => {

@@ -10,12 +10,16 @@ import { DEFAULT_BURN, DEFAULT_RULES, DEFAULT_SUBNET_HYPERPARAMETERS, DEFAULT_TA
 import type { Scenario, ScenarioNeuron, ScenarioStake, ScenarioSubnet } from './scenario.ts';
 import { CHAIN_FORMAT } from './scenario.ts';
 import { readActions } from './scenario-actions.ts';
-import { readDecimal, readHyperparameterObject, readName, readParams, readText } from './scenario-values.ts';
+import { readDecimal, readHyperparameterObject, readName, readParams, readSignedDecimal, readText } from './scenario-values.ts';
 import type { ChainRules } from './state.ts';
 
 const u64Or = (obj: JsonObject, key: string, path: string, fallback: bigint) => {
   const v = optional(obj, key);
   return v === undefined ? fallback : readU64(v, keyPath(path, key));
+};
+const signedOr = (obj: JsonObject, key: string, path: string) => {
+  const v = optional(obj, key);
+  return v === undefined ? 0n : readSignedDecimal(v, keyPath(path, key));
 };
 const boolOr = (obj: JsonObject, key: string, path: string, fallback: boolean) => {
   const v = optional(obj, key);
@@ -104,7 +108,7 @@ function readRules(v: JsonValue | undefined): ChainRules {
   if (v === undefined) return rules;
   const obj = readObject(v, 'rules');
   const choices: Record<keyof ChainRules, readonly string[]> = {
-    shareRule: ['price_ema_minerburn', 'price_ema', 'root_prop_minerburn'],
+    shareRule: ['price_ema_minerburn', 'price_ema', 'root_prop_minerburn', 'tao_flow', 'net_tao_flow'],
     injectionCap: ['root_proportion', 'min_alpha_tao_emission', 'alpha_emission'],
     scheduler: ['stateful', 'legacy'],
   };
@@ -182,6 +186,8 @@ function readSubnet(v: JsonValue, path: string, startBlock: bigint, owners: Owne
     emaPrice: decimal('ema_price', U64_MAX),
     minerBurned: decimal('miner_burned', ONE_RAW32),
     burn: u64Or(s, 'burn', path, DEFAULT_BURN),
+    taoFlowEma: signedOr(s, 'tao_flow_ema', path),
+    protocolFlowEma: signedOr(s, 'protocol_flow_ema', path),
     hp,
     neurons,
     stakes: readStakes(optional(s, 'stakes'), keyPath(path, 'stakes'), null),

@@ -45,7 +45,15 @@ const DECIMAL_KINDS: Partial<Record<ValueKind, [bigint, bigint]>> = {
   u64_fraction: [U64_MAX, U64_MAX], // TaoWeight: value / (2^64 − 1), at most 1
   raw32: [1n << 32n, U64_MAX], // I96F32 stored as 32 fractional bits
   u64f64: [1n << 64n, (1n << 128n) - 1n],
+  i64f64: [1n << 64n, (1n << 127n) - 1n], // signed: the magnitude of a negative value may reach 2^127
 };
+
+/** A signed I64F64 decimal ("-2.5" or "1000"): raw = ±round(|value| · 2^64). */
+export function readSignedDecimal(v: JsonValue, path: string): bigint {
+  if (typeof v === 'string' && v.startsWith('-')) return -readDecimal(v.slice(1), path, 1n << 64n, 1n << 127n);
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v < 0) return -readDecimal(-v, path, 1n << 64n, 1n << 127n);
+  return readDecimal(v, path, 1n << 64n, (1n << 127n) - 1n);
+}
 
 /** A parameter value of `kind` from JSON. */
 export function readValue(kind: ValueKind, v: JsonValue, path: string): HyperparameterValue {
@@ -65,7 +73,7 @@ export function readValue(kind: ValueKind, v: JsonValue, path: string): Hyperpar
     default: {
       const [scale, max] = DECIMAL_KINDS[kind]!;
       if (v instanceof InexactNumber) throw new TraceError(path, `write ${v.text} as a decimal string ("${v.text}")`);
-      return readDecimal(v, path, scale, max);
+      return kind === 'i64f64' ? readSignedDecimal(v, path) : readDecimal(v, path, scale, max);
     }
   }
 }

@@ -22,9 +22,13 @@ export function formatDecimal(raw: bigint, scale: bigint): string {
   }
 }
 
-const SCALES: Partial<Record<ValueKind, bigint>> = { u64_fraction: U64_MAX, raw32: ONE_RAW32, u64f64: 1n << 64n };
+const SCALES: Partial<Record<ValueKind, bigint>> = { u64_fraction: U64_MAX, raw32: ONE_RAW32, u64f64: 1n << 64n, i64f64: 1n << 64n };
+
+/** A signed I64F64 raw value as the shortest decimal that reads back to it ("-2.5"). */
+export const formatSignedDecimal = (raw: bigint) => (raw < 0n ? `-${formatDecimal(-raw, 1n << 64n)}` : formatDecimal(raw, 1n << 64n));
 
 function valueJson(kind: ValueKind, v: HyperparameterValue): Json {
+  if (kind === 'i64f64') return formatSignedDecimal(v as bigint);
   const scale = SCALES[kind];
   if (scale !== undefined) return formatDecimal(v as bigint, scale);
   if (typeof v === 'bigint') return u64Json(v);
@@ -94,6 +98,8 @@ function subnetJson(sub: ScenarioSubnet, startBlock: bigint): Json {
   if (sub.emaPrice !== 0n) o.ema_price = formatDecimal(sub.emaPrice, ONE_RAW32);
   if (sub.minerBurned !== 0n) o.miner_burned = formatDecimal(sub.minerBurned, ONE_RAW32);
   if (sub.burn !== DEFAULT_BURN) o.burn = u64Json(sub.burn);
+  if (sub.taoFlowEma !== 0n) o.tao_flow_ema = formatSignedDecimal(sub.taoFlowEma);
+  if (sub.protocolFlowEma !== 0n) o.protocol_flow_ema = formatSignedDecimal(sub.protocolFlowEma);
   const hp: { [key: string]: Json } = {};
   for (const key of HYPERPARAMETER_KEYS) {
     const v = hyperparameterOf(sub.hp, key);

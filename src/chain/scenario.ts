@@ -47,6 +47,9 @@ export interface ScenarioSubnet {
   /** MinerBurned, raw / 2^32. */
   minerBurned: bigint;
   burn: bigint;
+  /** SubnetEmaTaoFlow and SubnetEmaProtocolFlow at the start, I64F64 raw (rao per block); used by the flow rules only. */
+  taoFlowEma: bigint;
+  protocolFlowEma: bigint;
   hp: SubnetHyperparameters;
   neurons: ScenarioNeuron[];
   stakes: ScenarioStake[];

@@ -1,7 +1,9 @@
 // add_stake, remove_stake and move_stake (chain.md §3.7; staking/add_stake.rs, remove_stake.rs,
-// move_stake.rs): TAO ⇄ α through the subnet pool with the swap fee (to the block author), 1:1 on root.
+// move_stake.rs): TAO ⇄ α through the subnet pool with the swap fee (to the block author), 1:1 on root;
+// under a flow rule the TAO in and out of a pool is recorded as user flow.
 // Every check runs on a quote before anything is written, so a failure changes nothing.
 import { fail, OK, type ActionResult, type ChainError } from './errors.ts';
+import { recordUserFlow } from './flow.ts';
 import { decreaseStake, increaseStake, stakeOf } from './stake.ts';
 import type { ChainEngines, ChainState, SubnetState } from './state.ts';
 
@@ -57,6 +59,8 @@ function applyBuy(state: ChainState, subnet: SubnetState | null, q: Quote, hotke
   subnet.alphaIn -= q.amountOut;
   subnet.alphaOut += q.amountOut;
   increaseStake(subnet.pools, hotkey, coldkey, q.amountOut);
+  // TAO that entered the pool (fee excluded) is user inflow (`stake_into_subnet`).
+  recordUserFlow(subnet, q.amountIn - q.fee);
 }
 
 /** Applies a sell: the (hotkey, coldkey) stake shrinks by the input, the pool pays out TAO. */
@@ -71,6 +75,8 @@ function applySell(state: ChainState, subnet: SubnetState | null, q: Quote, hotk
   subnet.alphaOut -= q.amountIn - q.fee;
   subnet.alphaIn += q.amountIn - q.fee;
   subnet.taoReserve -= q.amountOut;
+  // TAO paid out is user outflow (`unstake_from_subnet`).
+  recordUserFlow(subnet, -q.amountOut);
 }
 
 const poolsOf = (state: ChainState, subnet: SubnetState | null) => (subnet === null ? state.root.pools : subnet.pools);

@@ -2,7 +2,7 @@
 // strings, arrays, plain objects; no classes, no Maps), so it can be hashed, snapshotted and persisted.
 // Names follow subtensor's storage items in camelCase. Types only.
 import type { EpochEngine, SparseRowU16 } from '../model/epoch.ts';
-import type { ChainMath } from './math.ts';
+import type { ChainMath, SubnetFlow } from './math.ts';
 
 /** The two engines a block needs: the Yuma epoch and the coinbase arithmetic (both WASM in production). */
 export interface ChainEngines {
@@ -12,7 +12,7 @@ export interface ChainEngines {
 
 /** Rules pinned by a scenario (chain.md §2.2, §2.3 history, §2.7). */
 export interface ChainRules {
-  shareRule: 'price_ema_minerburn' | 'price_ema' | 'root_prop_minerburn';
+  shareRule: 'price_ema_minerburn' | 'price_ema' | 'root_prop_minerburn' | 'tao_flow' | 'net_tao_flow';
   injectionCap: 'root_proportion' | 'min_alpha_tao_emission' | 'alpha_emission';
   scheduler: 'stateful' | 'legacy';
 }
@@ -45,6 +45,18 @@ export interface ChainParams {
   minDelegateTake: number;
   maxDelegateTake: number;
   txDelegateTakeRateLimit: bigint;
+  /**
+   * NetworkImmunityPeriod (blocks): a subnet younger than this cannot be pruned. Optional so that states and
+   * documents written before subnet pruning existed keep their shape and hash; absent = the default (defaults.ts).
+   */
+  networkImmunityPeriod?: bigint;
+  /** The TAO-flow knobs (chain.md §4.2), optional for the same reason; absent = DEFAULT_FLOW_KNOBS. Read by the flow rules only. */
+  flowEmaSmoothingFactor?: bigint;
+  /** FlowNormExponent, U64F64 raw (1 ≤ p ≤ 2). */
+  flowNormExponent?: bigint;
+  /** TaoFlowCutoff, I64F64 raw (rao per block; negative allowed). */
+  taoFlowCutoff?: bigint;
+  netTaoFlowEnabled?: boolean;
 }
 
 /** Per-subnet hyperparameters, chain.md §4.1 (only the ones that change numbers). */
@@ -184,6 +196,8 @@ export interface SubnetState {
   commits: WeightCommit[];
   /** Last block an owner changed each hyperparameter (owner rate limits). */
   ownerLastSet: Record<string, bigint>;
+  /** TAO-flow accumulators and EMAs; present only under a flow share rule (so other states hash as before). */
+  flow?: SubnetFlow;
 }
 
 /** The whole chain. `format` versions the persisted shape. */

@@ -3,10 +3,17 @@
 // worker and in node; one instance per ChainMath (its own linear memory).
 
 import { instantiate } from '../generated/engine.js';
+import { DEFAULT_FLOW_KNOBS } from './defaults.ts';
 import type { ChainMath, CoinbaseIn, CoinbaseOut, CoinbaseSubnetOut } from './math.ts';
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
 const U64 = (1n << 64n) - 1n;
+/** Record slot of the flow state (assembly/chain/coinbase.ts). */
+const FLOW = 19;
+
+/** A signed 128-bit raw value as two's-complement (hi, lo) words, and back. */
+const words128 = (v: bigint): [bigint, bigint] => [BigInt.asUintN(64, v >> 64n), BigInt.asUintN(64, v)];
+const signed128 = (hi: bigint, lo: bigint): bigint => BigInt.asIntN(128, (hi << 64n) | lo);
 
 /** Instantiates the compiled engine module and wraps its `chain*` exports. */
 export async function createWasmChainMath(module: WebAssembly.Module): Promise<ChainMath> {
@@ -58,6 +65,11 @@ function coinbase(ex: Exports, header: number, record: number, input: CoinbaseIn
   buf[4] = BigInt(input.shareRule);
   buf[5] = BigInt(input.injectionCap);
   buf[6] = BigInt(count);
+  const knobs = input.flow ?? DEFAULT_FLOW_KNOBS;
+  buf[10] = knobs.emaSmoothingFactor;
+  [buf[11], buf[12]] = words128(knobs.normExponent);
+  [buf[13], buf[14]] = words128(knobs.cutoff);
+  buf[15] = knobs.netEnabled ? 1n : 0n;
   for (let i = 0; i < count; i++) {
     const s = input.subnets[i];
     const r = header + i * record;
@@ -67,6 +79,11 @@ function coinbase(ex: Exports, header: number, record: number, input: CoinbaseIn
     buf[r + 3] = s.emaPrice;
     buf[r + 4] = s.minerBurned;
     buf[r + 5] = BigInt((s.emitting ? 1 : 0) | (s.emissionEnabled ? 2 : 0) | (s.ownerCutEnabled ? 4 : 0));
+    const f = s.flow;
+    buf[r + FLOW] = BigInt.asUintN(64, f?.user ?? 0n);
+    [buf[r + FLOW + 1], buf[r + FLOW + 2]] = words128(f?.userEma ?? 0n);
+    buf[r + FLOW + 3] = BigInt.asUintN(64, f?.protocol ?? 0n);
+    [buf[r + FLOW + 4], buf[r + FLOW + 5]] = words128(f?.protocolEma ?? 0n);
   }
   ex.chainRunCoinbase();
   // The buffer does not move during the call (nothing allocates once it exists), but re-read to be safe.
@@ -80,6 +97,10 @@ function coinbase(ex: Exports, header: number, record: number, input: CoinbaseIn
       alphaBought: out[r + 10], alphaEmitted: out[r + 11], ownerCut: out[r + 12], server: out[r + 13],
       validator: out[r + 14], root: out[r + 15], rootRecycled: out[r + 16], dust: out[r + 17],
       rootProportion: out[r + 18],
+      flow: {
+        user: BigInt.asIntN(64, out[r + FLOW]), userEma: signed128(out[r + FLOW + 1], out[r + FLOW + 2]),
+        protocol: BigInt.asIntN(64, out[r + FLOW + 3]), protocolEma: signed128(out[r + FLOW + 4], out[r + FLOW + 5]),
+      },
     };
   }
   return { recycledTao: out[7], rootSell: out[8] !== 0n, spentTao: out[9], subnets };

@@ -61,6 +61,7 @@ export async function chain(args: string[], io: ChainIo, loadEngines?: () => Pro
       blocks,
       ...(options.finalOnly ? {} : { epochs: collector.epochs, reveals: collector.reveals }),
       actions: collector.actions,
+      dissolutions: collector.dissolutions,
       final: finalJson(state, engines.math),
     };
     io.stdout(`${JSON.stringify(doc)}\n`);

@@ -98,7 +98,8 @@ export function placeAt(c: Cursor, state: ChainState): void {
 
 function summary(r: BlockReport): LastBlock {
   return {
-    block: r.block, emission: r.emission, recycledTao: r.recycledTao, epochs: r.epochs.ran.map((e) => e.netuid),
+    // TAO recycled this block: unspent coinbase credit plus the protocol's share of any dissolved subnet.
+    block: r.block, emission: r.emission, recycledTao: r.dissolutions.reduce((t, d) => t + d.recycled, r.recycledTao), epochs: r.epochs.ran.map((e) => e.netuid),
     actions: r.actions.map((a) => ({ op: a.op, ok: a.ok, error: a.error })),
   };
 }

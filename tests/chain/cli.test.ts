@@ -36,6 +36,7 @@ describe(chain, () => {
     expect(doc.epochs.map((e: { block: number }) => e.block)).toEqual([10, 20]);
     expect(doc.epochs[0]).toHaveProperty('incentive_u16');
     expect(doc.actions).toEqual([{ block: 3, index: 0, op: 'add_stake', ok: true, error: null }]);
+    expect(doc.dissolutions).toEqual([]);
     expect(doc.final).toMatchObject({ block: 25, block_emission: 500000000, halvings: 1 });
     expect(doc.final.subnets[0]).toHaveProperty('pending');
     expect(doc.final.subnets[0].price).toMatch(/^0\.\d{18}$/);

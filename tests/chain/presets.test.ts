@@ -126,5 +126,18 @@ describe('chain presets', () => {
     // Feb 2025 injects all of T (no chain buy); June 2026 caps subnet 1 and buys with the rest.
     expect(get('rule-history-feb-2025').reports[0].coinbase.subnets[0].excessTao).toBe(0n);
     expect(get('rule-history-june-2026').reports[0].coinbase.subnets[0].excessTao).toBeGreaterThan(0n);
+    // The flow era splits by flow EMA instead: +0.01 : +0.03 : −0.005 TAO per block → 0.25 : 0.75 : 0 of E
+    // (exponent 1; the crate's I32F32 exp/ln leave it a few rao off the exact fractions).
+    expect(first('rule-history-flow')).toEqual([expect.closeTo(0.125, 6), expect.closeTo(0.375, 6), 0]);
+  });
+
+  it('rule history, flow era: a large unstake at block 100 turns subnet 1\'s flow EMA negative and subnet 2 takes all of E', () => {
+    const { reports, state } = get('rule-history-flow');
+    const t = (k: number) => reports[k].coinbase.subnets.map((s) => s.taoEmission);
+    expect(t(98)[0]).toBeGreaterThan(0n);
+    // Block 100's unstake is folded into the EMA by block 101's coinbase.
+    expect(t(100)).toEqual([0n, reports[100].emission, 0n]);
+    expect(state.subnets[0].flow!.userEma).toBeLessThan(0n);
+    expect(state.subnets[2].flow!.userEma).toBeLessThan(0n);
   });
 });

@@ -7,6 +7,7 @@ import postHalving from './post-halving.json';
 import preHalving from './pre-halving.json';
 import registrationRush from './registration-rush.json';
 import ruleFeb2025 from './rule-history-feb-2025.json';
+import ruleFlow from './rule-history-flow.json';
 import ruleJune2026 from './rule-history-june-2026.json';
 import ruleTag424 from './rule-history-tag-424.json';
 
@@ -25,6 +26,7 @@ export const CHAIN_PRESETS = {
   'commit-reveal-vs-copying': { file: 'commit-reveal-vs-copying.json', doc: commitRevealVsCopying },
   'registration-rush': { file: 'registration-rush.json', doc: registrationRush },
   'rule-history-feb-2025': { file: 'rule-history-feb-2025.json', doc: ruleFeb2025 },
+  'rule-history-flow': { file: 'rule-history-flow.json', doc: ruleFlow },
   'rule-history-tag-424': { file: 'rule-history-tag-424.json', doc: ruleTag424 },
   'rule-history-june-2026': { file: 'rule-history-june-2026.json', doc: ruleJune2026 },
 } satisfies Record<string, ChainPreset>;

@@ -12,7 +12,7 @@ export interface FieldSpec {
   help?: string;
 }
 
-export type FormOp = 'set_weights' | 'add_stake' | 'remove_stake' | 'move_stake' | 'burned_register' | 'register_network' | 'start_call' | 'set_hyperparameter';
+export type FormOp = 'set_weights' | 'add_stake' | 'remove_stake' | 'move_stake' | 'burned_register' | 'register_network' | 'start_call' | 'dissolve_network' | 'set_hyperparameter';
 
 export const ACTION_FORMS: Record<FormOp, { label: string; teaches: string; fields: FieldSpec[] }> = {
   set_weights: {
@@ -50,12 +50,16 @@ export const ACTION_FORMS: Record<FormOp, { label: string; teaches: string; fiel
     fields: [{ key: 'coldkey', label: 'Coldkey', kind: 'coldkey' }, { key: 'hotkey', label: 'New hotkey', kind: 'hotkey' }, { key: 'netuid', label: 'Subnet', kind: 'netuid' }],
   },
   register_network: {
-    label: 'Register subnet', teaches: 'Locks TAO to seed a new pool; the owner must then start it (start call).',
+    label: 'Register subnet', teaches: 'Locks TAO to seed a new pool; the owner must then start it (start call). At the subnet limit the lowest-EMA subnet out of immunity is dissolved first.',
     fields: [{ key: 'coldkey', label: 'Coldkey', kind: 'coldkey' }, { key: 'hotkey', label: 'Owner hotkey', kind: 'hotkey' }],
   },
   start_call: {
     label: 'Start subnet (start call)', teaches: 'Sets FirstEmissionBlockNumber: the subnet starts receiving emission.',
     fields: [{ key: 'coldkey', label: 'Owner coldkey', kind: 'coldkey' }, { key: 'netuid', label: 'Subnet', kind: 'netuid' }],
+  },
+  dissolve_network: {
+    label: 'Dissolve subnet (root)', teaches: 'Stakers are paid their share of the pool in TAO; the protocol’s share is recycled.',
+    fields: [{ key: 'netuid', label: 'Subnet', kind: 'netuid' }],
   },
   set_hyperparameter: {
     label: 'Set hyperparameter', teaches: 'Owner knobs have ranges, a freeze window before each epoch and a rate limit; root may set anything.',

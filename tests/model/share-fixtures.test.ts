@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { restoreScenario } from '../../src/model/scenario.ts';
 import { decodeShare } from '../../src/model/share.ts';
+import { traceOf } from './trace-fixture.ts';
 
 const DIR = new URL('./fixtures/links/', import.meta.url);
 const names = readdirSync(DIR).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -'.txt'.length));
@@ -21,7 +22,7 @@ describe(decodeShare, () => {
   });
 
   it('opens the every-op link to the values it was written with', () => {
-    const { trace } = decodeShare(readFileSync(new URL('every-op.txt', DIR), 'utf8').trim());
+    const trace = traceOf(decodeShare(readFileSync(new URL('every-op.txt', DIR), 'utf8').trim()));
     expect(trace.alphaStake).toEqual([1000n, 18446744073709551615n, 0n, 7n]);
     expect(trace.hyperparameters.alphaSigmoidSteepness).toBe(-5);
     expect(trace.steps.map((s) => s.op)).toContain('replace_neuron');

@@ -5,6 +5,7 @@ import { isShareHash } from '../model/share.ts';
 import type { ChainPlayground } from './chain.svelte.ts';
 import type { Share } from './share.svelte.ts';
 
+/** What the chain view's hash asks for: nothing, a share link, or a gallery preset by id. */
 export type ChainRoute = { kind: 'none' } | { kind: 'share' } | { kind: 'preset'; id: string };
 
 /** What a hash asks the chain view for. */

@@ -26,6 +26,7 @@ export interface ShareTarget {
   gets(): string;
   /** Opens a decoded link; false when it could not (`failure()` says why) and the page keeps what it had. */
   open(s: Scenario): Promise<boolean>;
+  /** Why the last `open` failed, in one line. */
   failure(): string;
   /**
    * Whether the address shows the link. A subnet's does (a reload reopens the same subnet). A chain's does not: opening
@@ -53,6 +54,7 @@ export class Share {
 
   constructor(private target: ShareTarget, private host: ShareHost = browserHost()) {}
 
+  /** What this Share shares and opens: a subnet or a whole chain. */
   get kind(): ScenarioKind {
     return this.target.kind;
   }

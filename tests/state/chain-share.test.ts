@@ -1,11 +1,13 @@
 // The chain view's links and files (state/share.svelte.ts with chainShareTarget, state/chain-route.ts, ChainPlayground's
 // import) over the real chain API in node: a shared chain opens in an empty browser as a new saved chain at the same
-// block and state hash, never over an existing one; a broken link, a subnet link and a bad file change nothing.
+// block and state hash, never over an existing one; a broken link, a subnet link and a bad file change nothing; a
+// chain too large for a link is offered as its file.
 import type { Remote } from 'comlink';
 import { describe, expect, it } from 'vitest';
+import { benchmarkScenario } from '../../src/chain/presets/benchmark.ts';
 import type { ChainApi } from '../../src/engine/chain-api.ts';
 import { restoreScenario } from '../../src/model/scenario.ts';
-import { decodeShare, encodeShare } from '../../src/model/share.ts';
+import { MAX_SHARE_LENGTH, decodeShare, encodeShare } from '../../src/model/share.ts';
 import { ChainPlayground } from '../../src/state/chain.svelte.ts';
 import { chainPresetCards, parseChainRoute, routeChain } from '../../src/state/chain-route.ts';
 import { Share, chainShareTarget, type ShareHost } from '../../src/state/share.svelte.ts';
@@ -93,6 +95,24 @@ describe(Share, () => {
     expect(await new Share(chainShareTarget(chain), other.h).openFromHash()).toBe(false);
     expect(other.log.redirected).toEqual([`./${subnet.hash}`]);
     expect(chain.chains.length).toBe(1);
+  });
+});
+
+describe('a chain too large for a link', () => {
+  it('offers its file instead: the message says so, and the file is the chain', async () => {
+    const chain = playground();
+    await chain.start();
+    const doc = benchmarkScenario(2, 128, 32, 0);
+    expect(await chain.importFile(new TextEncoder().encode(JSON.stringify(doc)), 'big.chain.json')).toBe(true);
+    const at = host();
+    const share = new Share(chainShareTarget(chain), at.h);
+    await share.share();
+    expect([share.url, share.copied, at.log.copied]).toEqual(['', false, []]);
+    expect(share.tooLarge?.limit).toBe(MAX_SHARE_LENGTH);
+    expect(share.tooLarge!.bytes).toBeGreaterThan(MAX_SHARE_LENGTH);
+    expect(share.message).toBe(`This chain is too large for a link (${share.tooLarge!.bytes.toLocaleString('en')} against a limit of ${MAX_SHARE_LENGTH.toLocaleString('en')}). Download it as a scenario file and share the file instead.`);
+    expect(restoreScenario(share.fileText())).toEqual(restoreScenario(await chain.exportText()));
+    expect(chainOf(restoreScenario(share.fileText())).subnets.map((s) => s.neurons.length)).toEqual([128, 128]);
   });
 });
 

@@ -8,7 +8,9 @@ import { benchmarkScenario } from '../../src/chain/presets/benchmark.ts';
 import type { ChainApi } from '../../src/engine/chain-api.ts';
 import { restoreScenario } from '../../src/model/scenario.ts';
 import { MAX_SHARE_LENGTH, decodeShare, encodeShare } from '../../src/model/share.ts';
+import type { EngineClient } from '../../src/engine/client.ts';
 import { ChainPlayground } from '../../src/state/chain.svelte.ts';
+import { Playground } from '../../src/state/playground.svelte.ts';
 import { chainPresetCards, parseChainRoute, routeChain } from '../../src/state/chain-route.ts';
 import { Share, chainShareTarget, type ShareHost } from '../../src/state/share.svelte.ts';
 import { chainApi, presetDoc, straightHash } from '../engine/chain-fixtures.ts';
@@ -144,3 +146,13 @@ describe(ChainPlayground, () => {
     expect([chain.view?.chain.name, chain.view?.block, at.log.replaced]).toEqual([presetDoc('registration-rush').name, 0n, ['/app/?view=chain']]);
   });
 });
+
+describe(Playground, () => {
+  it('refuses a chain file in the subnet view’s import, saying where it opens, before the worker sees it', async () => {
+    const pg = new Playground({} as EngineClient); // never called: the file is refused first
+    const text = JSON.stringify(presetDoc('pre-halving'));
+    expect(await pg.importTrace(text, 'pre-halving.json')).toBe(false);
+    expect(pg.error).toBe('Could not load pre-halving.json: pre-halving.json holds a whole chain (yuma-chain/1): import it in the chain view.');
+  });
+});
+

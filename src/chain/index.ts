@@ -3,7 +3,7 @@
 export { createChain } from './create.ts';
 export { stepBlock, type BlockReport, type ActionReport } from './block.ts';
 export { applyAction, type ChainAction, type ScheduledAction } from './actions.ts';
-export { runScenario, actionsAt } from './run.ts';
+export { runScenario, actionsAt, startChain } from './run.ts';
 export { stateHash } from './hash.ts';
 export { snapshot, restore } from './snapshot.ts';
 export { holdingErrors, flowErrors, totals, type Totals } from './conservation.ts';

@@ -2,7 +2,7 @@
 // every epoch's outputs per subnet, every action's outcome, and the final state with its hash. Pure;
 // u64 values are JSON integers up to 2^53−1 and decimal strings above, fractions exact decimal strings.
 import { u64Json, type Json } from '../model/trace-result.ts';
-import type { BlockReport } from './block.ts';
+import type { ActionReport, BlockReport } from './block.ts';
 import { ONE_RAW32 } from './defaults.ts';
 import type { EpochReport } from './epochs.ts';
 import { stateHash } from './hash.ts';
@@ -29,10 +29,15 @@ export class ResultCollector {
       });
     }
     for (const e of report.epochs.ran) this.epochs.push(epochJson(e));
-    for (const a of report.actions) this.actions.push({ block: u64Json(report.block), index: a.index, op: a.op, ok: a.ok, error: a.error });
+    this.addActions(report.block, report.actions);
     for (const r of report.reveals) {
       this.reveals.push({ block: u64Json(report.block), netuid: r.netuid, hotkey: r.hotkey, commit_epoch: u64Json(r.commitEpoch), error: r.error });
     }
+  }
+
+  /** The outcomes of actions applied at `block` (a block's own, or the start block's, which no step reports). */
+  addActions(block: bigint, actions: readonly ActionReport[]): void {
+    for (const a of actions) this.actions.push({ block: u64Json(block), index: a.index, op: a.op, ok: a.ok, error: a.error });
   }
 }
 

@@ -86,14 +86,17 @@ const READERS: Record<ChainAction['op'], Reader> = {
   },
 };
 
-/** `actions`: each at a block after `startBlock`; returned in block order (stable for equal blocks). */
+/**
+ * `actions`: each at `startBlock` or later (one at `startBlock` acts on the starting state, before the first block);
+ * returned in block order (stable for equal blocks).
+ */
 export function readActions(v: JsonValue | undefined, path: string, startBlock: bigint): ScheduledAction[] {
   if (v === undefined) return [];
   const list = readArray(v, path).map((item, i): ScheduledAction => {
     const p = indexPath(path, i);
     const s = readObject(item, p);
     const block = readU64(...field(s, 'block', p));
-    if (block <= startBlock) throw new TraceError(keyPath(p, 'block'), `block ${block} is not after start_block ${startBlock}`);
+    if (block < startBlock) throw new TraceError(keyPath(p, 'block'), `block ${block} is before start_block ${startBlock}`);
     const op = required(s, 'op', p);
     const reader = typeof op === 'string' && Object.hasOwn(READERS, op) ? READERS[op as ChainAction['op']] : undefined;
     if (reader === undefined) throw new TraceError(keyPath(p, 'op'), `unknown op ${typeof op === 'string' ? quote(op) : describe(op)}`);

@@ -3,9 +3,8 @@
 // (`PATH: fault`) for invalid input or usage; 1 with one line for an internal error. Called from yuma.ts.
 import { isAbsolute, resolve } from 'node:path';
 import { stepBlock } from '../chain/block.ts';
-import { createChain } from '../chain/create.ts';
 import { CHAIN_RESULT_FORMAT, ResultCollector, finalJson } from '../chain/result.ts';
-import { actionsAt } from '../chain/run.ts';
+import { actionsAt, startChain } from '../chain/run.ts';
 import { parseScenarioBytes, type Scenario } from '../chain/scenario.ts';
 import type { ChainEngines } from '../chain/state.ts';
 import { TraceError } from '../model/trace-error.ts';
@@ -44,11 +43,13 @@ export async function chain(args: string[], io: ChainIo, loadEngines?: () => Pro
     } catch (e) {
       return fail(io, 1, `yuma: cannot load the wasm engine: ${firstLine(e)}`);
     }
-    const state = createChain(scenario);
+    const start = startChain(scenario, engines);
+    const state = start.state;
     const startBlock = state.block;
     const collector = new ResultCollector();
+    collector.addActions(startBlock, start.actions);
     const blocks = options.blocks ?? scenario.blocks;
-    let next = 0;
+    let next = start.next;
     for (let k = 0; k < blocks; k++) {
       const [actions, after] = actionsAt(scenario.actions, next, state.block + 1n);
       next = after;

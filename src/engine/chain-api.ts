@@ -4,15 +4,14 @@
 // node. The store is opened here, in the worker, on the first call; its faults reach the page without their `cause`.
 import type { ChainAction } from '../chain/actions.ts';
 import { CHAIN_PRESETS } from '../chain/presets/index.ts';
-import { parseScenario } from '../chain/scenario.ts';
-import { writeScenario } from '../chain/scenario-write.ts';
 import type { ChainEngines } from '../chain/state.ts';
 import { createWasmChainMath } from '../chain/wasm-chain-math.ts';
+import { scenarioDocument, serializeScenario } from '../model/scenario.ts';
 import { openChainStore, type ChainInfo, type EpochEntry, type PersistFault, type PersistFaultKind } from '../persist/index.ts';
 import type { PackedChainState } from './chain-pack.ts';
 import { PAYLOAD_CHECKS, type EpochRecord, type ScenarioDoc, type SessionStore } from './chain-records.ts';
 import type { CancelToken, RunProgress } from './chain-run.ts';
-import { ChainSession, type ActionJson, type ActionOutcome, type ForkMode, type StepTarget } from './chain-session.ts';
+import { ChainSession, chainScenarioOf, type ActionJson, type ActionOutcome, type ForkMode, type StepTarget } from './chain-session.ts';
 import type { ChainView } from './chain-view.ts';
 import { createWasmEngine } from './wasm-epoch.ts';
 
@@ -45,7 +44,7 @@ export interface ChainListEntry {
   open: boolean;
 }
 
-/** A new chain from a shipped preset (an id of chainPresets()) or from a yuma-chain/1 text. */
+/** A new chain from a shipped preset (an id of chainPresets()) or from a yuma-chain/1 text, read by restoreScenario. */
 export type ChainSource = { preset: string } | { json: string; label?: string };
 
 /** A storage fault as the page shows it: kind and a complete sentence (no `cause`: it may not clone). */
@@ -91,6 +90,12 @@ export interface ChainApi {
   /** Saved epoch results (inclusive block range, default all), optionally for one subnet. */
   chainEpochs(query?: { from?: bigint; to?: bigint; netuid?: number }): Promise<EpochEntry<EpochRecord>[]>;
   chainHash(): Promise<string>;
+  /**
+   * The open chain as canonical yuma-chain/1 text (model/scenario.ts): its starting scenario named after the saved chain,
+   * the logged actions merged in at their blocks, `blocks` = cursor − start block. Running it reproduces the cursor's
+   * block and state hash (`npm run -s yuma -- chain FILE`, or chainCreate then chainStep of `blocks`).
+   */
+  chainExport(): Promise<string>;
   /** Writes everything buffered; false when storage refused it (the chain keeps working in memory). */
   chainFlush(): Promise<boolean>;
   /** Receives storage faults, including any raised before the listener was registered. */
@@ -174,18 +179,18 @@ export function makeChainApi(deps: ChainApiDeps): ChainApi {
     chainList: () => exclusive(({ store }) => list(store)),
     chainCreate: (source, name) =>
       exclusive(async ({ store, engines, token }) => {
-        let text: string;
+        let doc: unknown;
         if ('preset' in source) {
           const preset = (CHAIN_PRESETS as Record<string, { doc: unknown }>)[source.preset];
           if (!preset) throw new Error(`There is no chain preset “${source.preset}”.`);
-          text = JSON.stringify(preset.doc);
-        } else text = source.json;
-        const scenario = parseScenario(text, 'label' in source ? source.label : undefined);
+          doc = preset.doc;
+        } else doc = source.json;
+        const scenario = chainScenarioOf(doc, 'label' in source ? source.label : undefined);
         const chosen = name === undefined ? await uniqueName(store, scenario.name) : name.trim();
         if (name !== undefined && (await store.findChain(chosen))) throw new Error(`A chain named “${chosen}” already exists.`);
-        const doc = writeScenario(scenario) as ScenarioDoc;
-        const info = await store.createChain(chosen, doc);
-        session = await ChainSession.open(options(store, engines), { ...info, scenario: doc }, { token, scenario });
+        const stored = scenarioDocument({ kind: 'chain', chain: scenario }) as ScenarioDoc;
+        const info = await store.createChain(chosen, stored);
+        session = await ChainSession.open(options(store, engines), { ...info, scenario: stored }, { token, scenario });
         return saved(session);
       }),
     chainOpen: (chainId, block) =>
@@ -259,6 +264,7 @@ export function makeChainApi(deps: ChainApiDeps): ChainApi {
       }),
     chainEpochs: (query = {}) => exclusive(async () => open().epochs(query.from, query.to, query.netuid)),
     chainHash: () => exclusive(async () => open().stateHash()),
+    chainExport: () => exclusive(async () => serializeScenario({ kind: 'chain', chain: await open().timeline() })),
     chainFlush: () => exclusive(({ store }) => store.flush()),
     chainOnFault: async (l) => {
       listener = l;

@@ -3,9 +3,8 @@
 // every K blocks, the head. Yields between blocks about every 50 ms so a cancel (and the store's flushes) get in.
 import { applyAction, type ChainAction } from '../chain/actions.ts';
 import { stepBlock, type BlockReport } from '../chain/block.ts';
-import { createChain } from '../chain/create.ts';
 import type { ChainError } from '../chain/errors.ts';
-import { actionsAt } from '../chain/run.ts';
+import { actionsAt, startChain } from '../chain/run.ts';
 import type { Scenario } from '../chain/scenario.ts';
 import type { ChainEngines, ChainState } from '../chain/state.ts';
 import type { ActionEntry, EpochEntry, SnapshotEntry } from '../persist/index.ts';
@@ -82,9 +81,9 @@ export function scriptIndexAfter(scenario: Scenario, block: bigint): number {
   return lo;
 }
 
-/** The state at the start block: the scenario's chain plus the user's actions logged at that block. */
+/** The state at the start block: the scenario's chain, its actions scheduled at that block, then the user's logged there. */
 export async function initialState(c: Cursor): Promise<ChainState> {
-  const state = createChain(c.scenario);
+  const { state } = startChain(c.scenario, c.engines);
   for (const entry of await c.store.actionsBetween(c.chainId, state.block, state.block)) applyAction(state, c.engines, entry.action);
   return state;
 }

@@ -4,10 +4,12 @@
 import { applyAction, type ChainAction } from '../chain/actions.ts';
 import type { ChainError } from '../chain/errors.ts';
 import { stateHash } from '../chain/hash.ts';
-import { parseScenario, type Scenario } from '../chain/scenario.ts';
+import type { Scenario } from '../chain/scenario.ts';
 import { readActions } from '../chain/scenario-actions.ts';
+import { scenarioWithLog } from '../chain/timeline.ts';
 import type { ChainEngines } from '../chain/state.ts';
 import { parseJson } from '../model/json-parse.ts';
+import { restoreScenario } from '../model/scenario.ts';
 import type { ChainInfo, EpochEntry, SavedChain } from '../persist/index.ts';
 import { unpackState } from './chain-pack.ts';
 import type { EpochRecord, ScenarioDoc, SessionStore } from './chain-records.ts';
@@ -39,6 +41,16 @@ export function parseAction(json: ActionJson): ChainAction {
   return readActions(parseJson(`[${text}]`), 'action', 0n)[0].action;
 }
 
+/**
+ * The chain scenario in a document (text, bytes or a stored JSON value), read through the one restore path
+ * (model/scenario.ts). Throws TraceError (prefixed by `label`), or a plain Error when it holds a subnet instead.
+ */
+export function chainScenarioOf(doc: unknown, label?: string): Scenario {
+  const s = restoreScenario(doc, label);
+  if (s.kind !== 'chain') throw new Error(`${label ? `${label}: ` : ''}this is a subnet scenario (yuma-trace/1): open it in the subnet view, not as a chain.`);
+  return s.chain;
+}
+
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
 export class ChainSession {
@@ -54,7 +66,7 @@ export class ChainSession {
 
   /** Opens a saved chain at `at.block` (default: its head; past the head it is computed). `at.scenario`: already parsed. */
   static async open(o: SessionOptions, saved: SavedChain<ScenarioDoc>, at: { block?: bigint; token?: CancelToken; scenario?: Scenario } = {}): Promise<ChainSession> {
-    const scenario = at.scenario ?? parseScenario(JSON.stringify(saved.scenario), saved.name);
+    const scenario = at.scenario ?? chainScenarioOf(saved.scenario, saved.name);
     const c: Cursor = {
       store: o.store, engines: o.engines, snapshotEvery: BigInt(o.snapshotEvery), yieldEvery: o.yieldEvery ?? 50,
       chainId: saved.id, scenario, state: null!, head: saved.headBlock ?? scenario.startBlock, scriptNext: 0, last: null,
@@ -180,6 +192,16 @@ export class ChainSession {
   stateHash(): string {
     if (this.hash?.version !== this.version) this.hash = { version: this.version, value: stateHash(this.c.state) };
     return this.hash.value;
+  }
+
+  /**
+   * The chain up to the cursor as one scenario: the starting scenario named after the saved chain, every logged action
+   * (up to the head) merged in at its block, and `blocks` to the cursor. Running it gives the cursor's state and hash.
+   */
+  async timeline(): Promise<Scenario> {
+    const c = this.c;
+    const log = await c.store.actionsBetween(c.chainId, c.scenario.startBlock, c.head);
+    return { ...scenarioWithLog(c.scenario, log, c.state.block), name: this.info.name };
   }
 
   /** Epoch records for the charts, `from` … `to` (inclusive, default the whole saved history), optionally one subnet. */

@@ -1,6 +1,9 @@
 // THE scenario schema: what the playground shares, saves and imports, and the one restore path every decoded payload
 // (link, file, IndexedDB record) goes through. Pure; the only error is TraceError (`PATH: fault`). Each document
-// kind brings its own reader and canonical writer; this file only dispatches on the document's `format`.
+// kind brings its own reader and canonical writer (a subnet's in src/model, a chain's in src/chain); this file only
+// dispatches on the document's `format`.
+import { CHAIN_FORMAT, parseScenario, type Scenario as ChainDocument } from '../chain/scenario.ts';
+import { writeScenario } from '../chain/scenario-write.ts';
 import { parseJson, type JsonValue } from './json-parse.ts';
 import { MAX_TRACE_BYTES, checkTraceSize, decodeTraceBytes, utf8Length } from './json-text.ts';
 import { documentText, jsonTextOf, type JsonDoc } from './scenario-json.ts';
@@ -35,11 +38,14 @@ export interface SubnetScenario {
   trace: Trace;
 }
 
-/**
- * Everything the playground can share or save. A whole chain (yuma-chain/1, src/chain) joins as
- * `| { kind: 'chain'; chain: ChainScenario }` plus one entry in CODECS; nothing else here changes.
- */
-export type Scenario = SubnetScenario;
+/** A whole chain (yuma-chain/1, src/chain): its starting state, the actions at given blocks, and `blocks` to step. */
+export interface ChainScenario {
+  kind: 'chain';
+  chain: ChainDocument;
+}
+
+/** Everything the playground can share or save. A new kind is one more member here plus one entry in CODECS. */
+export type Scenario = SubnetScenario | ChainScenario;
 export type ScenarioKind = Scenario['kind'];
 
 /** How one kind of scenario is read and written. */
@@ -57,6 +63,11 @@ const CODECS: { [K in ScenarioKind]: ScenarioCodec<Extract<Scenario, { kind: K }
     format: TRACE_FORMAT,
     parse: (text) => ({ kind: 'subnet', trace: parseTrace(text) }),
     document: (s) => traceDocument(s.trace),
+  },
+  chain: {
+    format: CHAIN_FORMAT,
+    parse: (text) => ({ kind: 'chain', chain: parseScenario(text) }),
+    document: (s) => writeScenario(s.chain),
   },
 };
 

@@ -1,8 +1,11 @@
 // The chain view's state: the open chain as the worker last described it, the saved chains, epoch results for the
-// charts, run progress and cancel, the last action's refusal and the storage fault banner. Talks to the worker only
-// through the Remote<ChainApi> it is given (src/engine/chain-api.ts); components read fields and call methods.
+// charts, run progress and cancel, the last action's refusal and the storage fault banner; chains in from files and
+// links, out as yuma-chain/1 text. Talks to the worker only through the Remote<ChainApi> it is given
+// (src/engine/chain-api.ts); components read fields and call methods.
 import { proxy, type Remote } from 'comlink';
 import { latestWins, SupersededError } from '../engine/client.ts';
+import { importScenarioFile } from '../model/export.ts';
+import { serializeScenario, type ChainScenario, type Scenario } from '../model/scenario.ts';
 import type {
   ActionJson, ChainApi, ChainListEntry, ChainPresetInfo, ChainSource, ChainView, EpochEntry, EpochRecord, FaultMessage, ForkMode, RunProgress, StepTarget,
 } from '../engine/chain-api.ts';
@@ -55,6 +58,40 @@ export class ChainPlayground {
 
   create(source: ChainSource, name?: string): Promise<boolean> {
     return this.chainOp('Could not create the chain', () => this.remote.chainCreate(source, name), (v) => `Created “${v.chain.name}”.`);
+  }
+
+  /**
+   * A yuma-chain/1 file through the one restore path (model/export.ts → restoreScenario), as a new saved chain stepped
+   * to its `blocks`. A bad file changes nothing and says why, as the subnet view's import does.
+   */
+  async importFile(bytes: Uint8Array, fileName: string, name?: string): Promise<boolean> {
+    let s: Scenario;
+    try {
+      s = importScenarioFile(bytes, fileName);
+      if (s.kind !== 'chain') throw new Error(`${fileName} holds a subnet (yuma-trace/1): open it in the subnet view.`);
+    } catch (e) {
+      this.error = `Could not load ${fileName}: ${text(e)}`;
+      return false;
+    }
+    return this.openScenario(s.chain, fileName, 'Loaded from a file', name);
+  }
+
+  /**
+   * Saves `s` as a new chain (its name made unique unless `name` is given) and steps it, with progress, to its `blocks`:
+   * the block it was exported or shared at. `how` leads the status line (“Opened from a share link”).
+   */
+  async openScenario(s: ChainScenario['chain'], label: string, how: string, name?: string): Promise<boolean> {
+    if (!(await this.create({ json: serializeScenario({ kind: 'chain', chain: s }), label }, name))) return false;
+    const target = this.view!.block + BigInt(s.blocks);
+    if (s.blocks > 0 && !(await this.step({ blocks: s.blocks }))) return false;
+    const v = this.view!;
+    if (v.block === target) this.status = `${how}: “${v.chain.name}” at block ${v.block}.`;
+    return true;
+  }
+
+  /** The open chain as canonical yuma-chain/1 text: its scenario, the logged actions merged in, `blocks` to the cursor. */
+  exportText(): Promise<string> {
+    return this.remote.chainExport();
   }
 
   open(chainId: string): Promise<boolean> {

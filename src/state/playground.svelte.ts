@@ -69,7 +69,7 @@ export class Playground {
   async importTrace(text: string, fileName: string): Promise<boolean> {
     this.pause();
     try {
-      restoreScenario(text, fileName);
+      if (restoreScenario(text, fileName).kind === 'chain') throw new Error(`${fileName} holds a whole chain (yuma-chain/1): import it in the chain view.`);
     } catch (e) {
       this.fail(e, `Could not load ${fileName}`);
       return false;

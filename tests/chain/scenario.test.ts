@@ -36,7 +36,7 @@ describe(parseScenario, () => {
     expect(fault(smallDoc({ ema_price: '1/2' }))).toBe('subnets[0].ema_price: expected a non-negative decimal string like "0.25", got string "1/2"');
     expect(fault(smallDoc({ hyperparameters: { tempoo: 1 } }))).toBe('subnets[0].hyperparameters.tempoo: unknown hyperparameter "tempoo"');
     expect(fault(smallDoc({}, { actions: [{ block: 5, op: 'fly' }] }))).toBe('actions[0].op: unknown op "fly"');
-    expect(fault(smallDoc({}, { actions: [{ block: 0, op: 'start_call', coldkey: 'a', netuid: 1 }] }))).toBe('actions[0].block: block 0 is not after start_block 0');
+    expect(fault(smallDoc({}, { start_block: 10, actions: [{ block: 9, op: 'start_call', coldkey: 'a', netuid: 1 }] }))).toBe('actions[0].block: block 9 is before start_block 10');
     expect(fault(smallDoc({}, { total_issuance: '5' }))).toMatch(/^total_issuance: 5 rao is less than the \d+ rao/);
     expect(fault(smallDoc({ neurons: [{ hotkey: 'v1', coldkey: 'bob', weights: [[7, 1]] }] }))).toBe('subnets[0].neurons[0].weights[0][0]: uid 7 out of range (n = 1)');
     expect(fault(smallDoc({ owner_hotkey: 'v1' }))).toBe('subnets[0].neurons[1].coldkey: hotkey "v1" is owned by "alice", not "bob"');

@@ -7,6 +7,7 @@ import { serializeScenario } from '../../src/model/scenario.ts';
 import { alphaText, u16Text } from '../../src/ui/format.ts';
 import { atEpoch, openPlayground, replayInNode, watchErrors } from './helpers.ts';
 import type { TraceEpoch } from '../../src/model/replay.ts';
+import { traceOf } from '../model/trace-fixture.ts';
 
 async function expectMetagraph(page: Page, epoch: TraceEpoch, n: number): Promise<void> {
   const out = epoch.output;
@@ -53,7 +54,7 @@ test('a shared link opens in a fresh context at the same epoch and block, with t
   await expect(other.getByTestId('where')).toContainText(`/ 15 · block ${epochs[14].block}`);
   await expect(other.getByTestId('story')).toContainText('Opened from a share link');
   await other.getByRole('tab', { name: 'Metagraph' }).click();
-  await expectMetagraph(other, epochs[14], scenario.trace.n);
+  await expectMetagraph(other, epochs[14], traceOf(scenario).n);
   await expect(other.getByTestId('link-error')).toHaveCount(0);
 
   if (info.project.name === 'preview-root') {
@@ -64,7 +65,7 @@ test('a shared link opens in a fresh context at the same epoch and block, with t
     await expect(other.getByTestId('embed')).toBeVisible();
     await expect(other.getByTestId('embed-where')).toContainText('epoch 15 / 15', { timeout: 20_000 });
     await expect(other.getByTestId('preset')).toHaveCount(0);
-    await expectMetagraph(other, epochs[14], scenario.trace.n);
+    await expectMetagraph(other, epochs[14], traceOf(scenario).n);
   }
   await fresh.close();
   expect(errors).toEqual([]);

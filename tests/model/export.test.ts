@@ -9,7 +9,7 @@ import { MAX_IMPORT_BYTES, exportScenarioFile, fileStem, importScenarioFile, res
 import { replayTrace } from '../../src/model/replay.ts';
 import { restoreScenario } from '../../src/model/scenario.ts';
 import { TraceError } from '../../src/model/trace.ts';
-import { validTraceDoc } from './trace-fixture.ts';
+import { traceOf, validTraceDoc } from './trace-fixture.ts';
 
 const GOLDEN = new URL('../golden/subtensor/traces/', import.meta.url);
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -70,7 +70,7 @@ describe(importScenarioFile, () => {
 
 describe(resultsCsv, () => {
   it('writes one row per epoch and uid with the values the engine computed', () => {
-    const { trace } = restoreScenario(readFileSync(new URL('test_bonds.json', GOLDEN)));
+    const trace = traceOf(restoreScenario(readFileSync(new URL('test_bonds.json', GOLDEN))));
     const result = replayTrace(trace, engine);
     const lines = resultsCsv(trace, result, ['val1', 'val2']).split('\r\n');
     expect(lines[0]).toBe(CSV_COLUMNS.join(','));
@@ -86,7 +86,7 @@ describe(resultsCsv, () => {
   });
 
   it('gives each epoch the stakes set before it, across set_stake and replace_neuron', () => {
-    const { trace } = restoreScenario(validTraceDoc());
+    const trace = traceOf(restoreScenario(validTraceDoc()));
     const rows = resultsCsv(trace, replayTrace(trace, engine)).split('\r\n').slice(1, -1).map((line) => line.split(','));
     expect(rows.map((r) => [r[0], r[1], r[2], r[4], r[5]])).toEqual([
       ['0', '11', '0', '1000', '0'], ['0', '11', '1', '60', '0'], ['0', '11', '2', '50', '12'], ['0', '11', '3', '7', '0'],
@@ -95,7 +95,7 @@ describe(resultsCsv, () => {
   });
 
   it('defuses formulas and quotes names as RFC 4180 asks', () => {
-    const { trace } = restoreScenario({ format: 'yuma-trace/1', n: 3, alpha_stake: [1, 1, 1], steps: [{ op: 'epoch', rao_emission: 1 }] });
+    const trace = traceOf(restoreScenario({ format: 'yuma-trace/1', n: 3, alpha_stake: [1, 1, 1], steps: [{ op: 'epoch', rao_emission: 1 }] }));
     const lines = resultsCsv(trace, replayTrace(trace, engine), ['=HYPERLINK("x")', 'a,b', 'two\nlines']).split('\r\n');
     expect(lines.slice(1, 4).map((line) => line.split(',')[3])).toEqual(['"\'=HYPERLINK(""x"")"', '"a', '"two\nlines"']);
     expect(lines[2]).toContain(',"a,b",');

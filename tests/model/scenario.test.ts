@@ -1,10 +1,14 @@
 // restoreScenario and the canonical writer: one validation path for text, bytes and values, the format dispatch,
-// and canonical yuma-trace/1 (defaults omitted, u64 over 2^53−1 as strings) that reads back to the same Trace.
+// and canonical yuma-trace/1 and yuma-chain/1 (defaults omitted, u64 over 2^53−1 as strings) that read back equal.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CHAIN_PRESETS } from '../../src/chain/presets/index.ts';
+import { parseScenario } from '../../src/chain/scenario.ts';
+import { writeScenario } from '../../src/chain/scenario-write.ts';
 import { DEFAULT_HYPERPARAMETERS } from '../../src/model/epoch.ts';
 import {
   NewerFormatError, SCENARIO_FORMATS, restoreScenario, scenarioDocument, scenarioFileText, serializeScenario,
+  type Scenario, type SubnetScenario,
 } from '../../src/model/scenario.ts';
 import { jsonTextOf } from '../../src/model/scenario-json.ts';
 import { HYPERPARAMETER_KEYS } from '../../src/model/scenario-trace.ts';
@@ -13,6 +17,11 @@ import { validTraceDoc } from './trace-fixture.ts';
 
 const GOLDEN = new URL('../golden/subtensor/traces/', import.meta.url);
 const goldenFiles = readdirSync(GOLDEN).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'));
+
+const subnetOf = (s: Scenario): SubnetScenario => {
+  if (s.kind !== 'subnet') throw new Error(`expected a subnet, got a ${s.kind}`);
+  return s;
+};
 
 const faultOf = (input: unknown, label?: string): string => {
   try {
@@ -37,7 +46,7 @@ describe(restoreScenario, () => {
 
   it('accepts bigints in a value (an IndexedDB record), large ones as u64', () => {
     const doc = { format: 'yuma-trace/1', n: 2, alpha_stake: [5n, (1n << 64n) - 1n], tao_weight: 7n, steps: [] };
-    const s = restoreScenario(doc);
+    const s = subnetOf(restoreScenario(doc));
     expect(s.trace.alphaStake).toEqual([5n, (1n << 64n) - 1n]);
     expect(s.trace.taoWeight).toBe(7n);
   });
@@ -70,18 +79,19 @@ describe(restoreScenario, () => {
 
   it('treats __proto__ and constructor keys as plain data', () => {
     const text = JSON.stringify(validTraceDoc()).replace('{', '{"__proto__":{"polluted":1},"constructor":{"prototype":{"x":1}},');
-    expect(restoreScenario(text).trace.name).toBe('every op');
-    expect(restoreScenario(JSON.parse(text)).trace.n).toBe(4);
+    expect(subnetOf(restoreScenario(text)).trace.name).toBe('every op');
+    expect(subnetOf(restoreScenario(JSON.parse(text))).trace.n).toBe(4);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(faultOf(text.replace('"kappa"', '"__proto__"'))).toBe('hyperparameters.__proto__: unknown hyperparameter');
   });
 
   it.each([
     ['a newer version of a known format', '{"format":"yuma-trace/2"}', 'format: "yuma-trace/2" was made by a newer version of Yuma Playground; this version reads "yuma-trace/1"'],
-    ['an unknown format', '{"format":"yuma-chain/1","n":1}', 'format: unknown scenario format string "yuma-chain/1" (this version reads "yuma-trace/1")'],
-    ['an older version number', '{"format":"yuma-trace/0"}', 'format: unknown scenario format string "yuma-trace/0" (this version reads "yuma-trace/1")'],
-    ['no format', '{"n":1}', '$: expected a scenario document ("yuma-trace/1"), got an object without "format"'],
-    ['not an object', '[1]', '$: expected a scenario document ("yuma-trace/1"), got an array'],
+    ['a newer version of the chain format', '{"format":"yuma-chain/2"}', 'format: "yuma-chain/2" was made by a newer version of Yuma Playground; this version reads "yuma-chain/1"'],
+    ['an unknown format', '{"format":"yuma-block/1","n":1}', 'format: unknown scenario format string "yuma-block/1" (this version reads "yuma-trace/1", "yuma-chain/1")'],
+    ['an older version number', '{"format":"yuma-trace/0"}', 'format: unknown scenario format string "yuma-trace/0" (this version reads "yuma-trace/1", "yuma-chain/1")'],
+    ['no format', '{"n":1}', '$: expected a scenario document ("yuma-trace/1" or "yuma-chain/1"), got an object without "format"'],
+    ['not an object', '[1]', '$: expected a scenario document ("yuma-trace/1" or "yuma-chain/1"), got an array'],
     ['not JSON', '{"format"', '$: invalid JSON at line 1, column 10: unexpected end of input'],
   ])('explains %s', (_, text, fault) => {
     expect(faultOf(text)).toBe(fault);
@@ -96,7 +106,7 @@ describe(restoreScenario, () => {
     }
     expect(error).toBeInstanceOf(NewerFormatError);
     expect(error).toMatchObject({ format: 'yuma-trace/12', reads: 'yuma-trace/1', file: 'x.json' });
-    expect(SCENARIO_FORMATS).toEqual(['yuma-trace/1']);
+    expect(SCENARIO_FORMATS).toEqual(['yuma-trace/1', 'yuma-chain/1']);
   });
 
   it('rejects a text over 16 MiB before parsing it', () => {
@@ -141,6 +151,39 @@ describe(serializeScenario, () => {
     expect(restoreScenario(text)).toEqual(s);
     expect(serializeScenario(restoreScenario(text))).toBe(text);
     expect(restoreScenario(scenarioFileText(s))).toEqual(s);
+  });
+});
+
+describe('the chain kind (yuma-chain/1)', () => {
+  const presets = Object.entries(CHAIN_PRESETS).map(([id, p]) => [id, p.doc] as const);
+
+  it('restores a chain document from text, bytes and a JSON value with the chain reader', () => {
+    const doc = CHAIN_PRESETS['registration-rush'].doc;
+    const text = JSON.stringify(doc);
+    const expected = { kind: 'chain', chain: parseScenario(text) };
+    expect(restoreScenario(text)).toEqual(expected);
+    expect(restoreScenario(new TextEncoder().encode(text), 'rush.json')).toEqual(expected);
+    expect(restoreScenario(structuredClone(doc))).toEqual(expected);
+  });
+
+  it('names the path of a chain fault, after the file label', () => {
+    const doc = { format: 'yuma-chain/1', subnets: [{ netuid: 1, owner_coldkey: 'a', owner_hotkey: 'h', tao_reserve: -1, alpha_in: 1 }] };
+    expect(faultOf(doc, 'c.json')).toBe('c.json: subnets[0].tao_reserve: negative value -1 for a u64');
+  });
+
+  it.each(presets)('writes the %s preset canonically (the chain writer: defaults omitted) and reads it back equal', (_, doc) => {
+    const s = restoreScenario(doc);
+    const text = serializeScenario(s);
+    expect(s.kind).toBe('chain');
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(writeScenario(parseScenario(JSON.stringify(doc))))));
+    expect(text.startsWith('{"format":"yuma-chain/1"')).toBe(true);
+    expect(restoreScenario(text)).toEqual(s);
+    expect(restoreScenario(scenarioFileText(s))).toEqual(s);
+  });
+
+  it('writes u64 values over 2^53−1 as strings and the rest as numbers', () => {
+    const s = restoreScenario({ format: 'yuma-chain/1', total_issuance: '18446744073709551615', balances: { a: 5, b: '9007199254740993' } });
+    expect(scenarioDocument(s)).toEqual({ format: 'yuma-chain/1', total_issuance: '18446744073709551615', balances: { a: 5, b: '9007199254740993' } });
   });
 });
 

@@ -1,6 +1,7 @@
-// Hostile input to decodeShare and importScenarioFile: thousands of mutated and random links and files, bombs, deep
-// nesting, huge arrays, NaN/Infinity, prototype keys. Each must end in a Scenario or a one-line ShareError/TraceError
-// within 1 s. Seeded, so a failure replays identically; FUZZ_STATS=1 prints the counts and the slowest case.
+// Hostile input to decodeShare and importScenarioFile: thousands of mutated and random links and files (subnets and
+// whole chains), bombs, deep nesting, huge arrays, NaN/Infinity, prototype keys. Each must end in a Scenario or a
+// one-line ShareError/TraceError within 1 s. Seeded, so a failure replays identically; FUZZ_STATS=1 prints the counts
+// and the slowest case.
 import { deflateSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importScenarioFile } from '../../src/model/export.ts';
@@ -10,6 +11,7 @@ import { encodeBase64Url } from '../../src/model/share-base64.ts';
 import { crc32 } from '../../src/model/share-crc32.ts';
 import { pack } from '../../src/model/share-pack.ts';
 import { TraceError } from '../../src/model/trace.ts';
+import { validChainDoc } from './chain-fixture.ts';
 import { validTraceDoc } from './trace-fixture.ts';
 
 /** mulberry32: a small deterministic PRNG. */
@@ -71,6 +73,8 @@ function hashAround(packed: Uint8Array): string {
 const encoder = new TextEncoder();
 const validHash = (encodeShare(restoreScenario(validTraceDoc())) as { hash: string }).hash;
 const validPacked = pack(JSON.parse(serializeScenario(restoreScenario(validTraceDoc()))));
+const chainHash = (encodeShare(restoreScenario(validChainDoc())) as { hash: string }).hash;
+const chainPacked = pack(JSON.parse(serializeScenario(restoreScenario(validChainDoc()))));
 const pick = <T>(r: () => number, a: readonly T[]): T => a[Math.floor(r() * a.length)];
 
 function mutateText(s: string, r: () => number): string {
@@ -96,9 +100,9 @@ function mutateBytes(b: Uint8Array, r: () => number): Uint8Array {
 
 const ODD_VALUES: unknown[] = ['NaN', 'Infinity', '-Infinity', '1e400', -1, 0.5, 2 ** 53, '18446744073709551616', null, [], {}, '__proto__', { __proto__: { polluted: 1 } }];
 
-/** A valid document with one value replaced, deleted or a key like __proto__ added, somewhere. */
-function mutateDoc(r: () => number): Record<string, unknown> {
-  const doc = validTraceDoc();
+/** A valid document (`base`) with one value replaced, deleted or a key like __proto__ added, somewhere. */
+function mutateDoc(r: () => number, base: () => Record<string, unknown> = validTraceDoc): Record<string, unknown> {
+  const doc = base();
   const containers: any[] = [];
   const walk = (v: any) => {
     if (v !== null && typeof v === 'object') {
@@ -201,6 +205,54 @@ describe(decodeShare, () => {
       }
     };
     expect(bombs.map(([label, hash]) => [label, reasonOf(hash)])).toEqual(bombs.map(([label, , reason]) => [label, reason]));
+  });
+});
+
+describe('decodeShare on whole chains (yuma-chain/1)', () => {
+  it('survives 1500 character edits of a chain link and 1500 byte edits of its packed form', () => {
+    const problems: string[] = [];
+    for (let seed = 1; seed <= 1500; seed++) {
+      const r = rng(60_000 + seed);
+      let hash = chainHash;
+      for (let k = 1 + Math.floor(r() * 3); k > 0; k--) hash = mutateText(hash, r);
+      problems.push(outcome(`chain edit ${seed}`, () => decodeShare(hash)));
+      let bytes = chainPacked;
+      for (let k = 1 + Math.floor(r() * 3); k > 0; k--) bytes = mutateBytes(bytes, r);
+      problems.push(outcome(`chain pack edit ${seed}`, () => decodeShare(hashAround(bytes))));
+    }
+    expectClean(problems);
+  });
+
+  it('survives 1000 chain documents with odd values, deletions and prototype keys', () => {
+    const problems: string[] = [];
+    for (let seed = 1; seed <= 1000; seed++) {
+      const doc = mutateDoc(rng(70_000 + seed), validChainDoc);
+      problems.push(outcome(`chain doc value ${seed}`, () => restoreScenario(doc)));
+      let packed: Uint8Array;
+      try {
+        packed = pack(JSON.parse(JSON.stringify(doc)));
+      } catch {
+        continue; // not a number a link can hold: restoreScenario above saw it
+      }
+      problems.push(outcome(`chain doc link ${seed}`, () => decodeShare(hashAround(packed))));
+    }
+    expectClean(problems);
+  });
+
+  it('rejects or opens huge chains within 1 s each, never anything else', () => {
+    const action = { block: 1, op: 'set_root_claim_type', coldkey: 'a', claim_type: 'keep' };
+    const subnet = (netuid: number) => ({ netuid, owner_coldkey: 'a', owner_hotkey: `h${netuid}`, tao_reserve: 1, alpha_in: 1 });
+    const bombs: [string, string][] = [
+      ['10k actions', hashAround(pack({ format: 'yuma-chain/1', actions: new Array(10_000).fill(action) }))],
+      ['10k actions, the last invalid', hashAround(pack({ format: 'yuma-chain/1', actions: [...new Array(10_000).fill(action), { block: 1, op: 'fly' }] }))],
+      ['60k actions', hashAround(pack({ format: 'yuma-chain/1', actions: new Array(60_000).fill(action) }))],
+      ['20k subnets', hashAround(pack({ format: 'yuma-chain/1', subnets: Array.from({ length: 20_000 }, (_, i) => subnet(i + 1)) }))],
+      ['a netuid past 65535', hashAround(pack({ format: 'yuma-chain/1', subnets: [subnet(70_000)] }))],
+      ['nesting 256 levels deep in a chain', hashAround(encoder.encode(`{"format":"yuma-chain/1","x":${'['.repeat(255)}${']'.repeat(255)}}\0`))],
+      ['prototype keys in balances', hashAround(pack({ format: 'yuma-chain/1', balances: JSON.parse('{"__proto__":{"polluted":1}}') }))],
+    ];
+    expectClean(bombs.map(([label, hash]) => outcome(label, () => decodeShare(hash))));
+    expect(() => decodeShare(bombs[1][1])).toThrow(/^This link's scenario is not valid: actions\[10000\]\.op: unknown op "fly"$/);
   });
 });
 

@@ -7,6 +7,7 @@ import type { EpochEngine } from '../../src/model/epoch.ts';
 import { replayTrace, toResultJson } from '../../src/model/replay.ts';
 import { restoreScenario } from '../../src/model/scenario.ts';
 import { MAX_SHARE_LENGTH, decodeShare, encodeShare } from '../../src/model/share.ts';
+import { traceOf } from './trace-fixture.ts';
 
 const GOLDEN = new URL('../golden/subtensor/traces/', import.meta.url);
 const files = readdirSync(GOLDEN).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'));
@@ -36,6 +37,6 @@ describe(encodeShare, () => {
     expect(link.hash.length).toBeLessThanOrEqual(MAX_SHARE_LENGTH);
     const opened = decodeShare(link.hash);
     expect(opened).toEqual(s);
-    expect(toResultJson(replayTrace(opened.trace, engine))).toEqual(toResultJson(replayTrace(s.trace, engine)));
+    expect(toResultJson(replayTrace(traceOf(opened), engine))).toEqual(toResultJson(replayTrace(traceOf(s), engine)));
   });
 });

@@ -10,7 +10,7 @@ import { decodeBase64Url, encodeBase64Url } from '../../src/model/share-base64.t
 import { crc32 } from '../../src/model/share-crc32.ts';
 import { pack } from '../../src/model/share-pack.ts';
 import { unpack } from '../../src/model/share-unpack.ts';
-import { validTraceDoc } from './trace-fixture.ts';
+import { traceOf, validTraceDoc } from './trace-fixture.ts';
 
 /** mulberry32: a small deterministic PRNG. */
 function rng(seed: number) {
@@ -80,7 +80,7 @@ describe(encodeShare, () => {
   it('encodes a typical 8 × 16 subnet with 20 steps of history in under 2,000 characters', () => {
     const lengths = [1, 2, 3, 4, 5].map((seed) => {
       const s = typicalScenario(seed);
-      expect(s.trace.steps).toHaveLength(40);
+      expect(traceOf(s).steps).toHaveLength(40);
       const hash = hashOf(s);
       expect(decodeShare(hash)).toEqual(s);
       return hash.length;

@@ -1,4 +1,14 @@
-// A small valid yuma-trace/1 document that uses every field and every op: the base the parser tests mutate.
+// A small valid yuma-trace/1 document that uses every field and every op: the base the parser tests mutate; and
+// traceOf, the subnet inside a restored Scenario.
+import type { Scenario } from '../../src/model/scenario.ts';
+import type { Trace } from '../../src/model/trace.ts';
+
+/** The trace of a subnet scenario; throws when the scenario is a chain. */
+export function traceOf(s: Scenario): Trace {
+  if (s.kind !== 'subnet') throw new Error(`expected a subnet scenario, got a ${s.kind}`);
+  return s.trace;
+}
+
 export function validTraceDoc(): Record<string, any> {
   return {
     format: 'yuma-trace/1',

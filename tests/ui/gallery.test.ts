@@ -6,6 +6,7 @@ import { replayTrace } from '../../src/model/replay.ts';
 import { restoreScenario } from '../../src/model/scenario.ts';
 import { decodeShare, encodeShare } from '../../src/model/share.ts';
 import { galleryEntries, type GalleryEntry } from '../../src/ui/gallery/entries.ts';
+import { traceOf } from '../model/trace-fixture.ts';
 
 const entries: GalleryEntry[] = await galleryEntries();
 let engine: EpochEngine;
@@ -23,9 +24,10 @@ describe(galleryEntries, () => {
 
   it.each(entries.map((e) => [e.id, e] as const))('%s restores and replays on the wasm engine', (_id, entry) => {
     const scenario = restoreScenario(entry.text(), entry.id);
-    const result = replayTrace(scenario.trace, engine);
+    const trace = traceOf(scenario);
+    const result = replayTrace(trace, engine);
     expect(result.epochs.length).toBeGreaterThan(0);
-    for (const epoch of result.epochs) expect(epoch.output.incentive).toHaveLength(scenario.trace.n);
+    for (const epoch of result.epochs) expect(epoch.output.incentive).toHaveLength(trace.n);
     const link = encodeShare(scenario);
     if ('hash' in link) expect(decodeShare(link.hash)).toEqual(scenario);
   });

@@ -10,6 +10,7 @@ import type { EpochEngine } from '../../src/model/epoch.ts';
 import { replayTrace } from '../../src/model/replay.ts';
 import { restoreScenario } from '../../src/model/scenario.ts';
 import { resolveLessonScenario } from '../../src/ui/lessons/resolve.ts';
+import { traceOf } from '../model/trace-fixture.ts';
 
 let engine: EpochEngine;
 beforeAll(async () => {
@@ -27,7 +28,7 @@ describe(answerFor, () => {
 
   it.each(steps)('%s: the engine’s answer is one of the choices', async (_name, step) => {
     const text = 'preset' in step.scenario ? presetTrace(step.scenario.preset) : (await resolveLessonScenario(step.scenario)).text;
-    const trace = restoreScenario(text).trace;
+    const trace = traceOf(restoreScenario(text));
     const labels = (JSON.parse(text).playground?.neurons ?? []) as NeuronMeta[];
     const meta = Array.from({ length: trace.n }, (_, uid) => labels[uid] ?? { name: `uid ${uid}`, role: trace.validatorPermit[uid] ? 'validator' : 'miner' });
     // The four-by-four preset has no epoch steps: the page runs one, the test appends it.

@@ -13,7 +13,7 @@ import { restoreScenario, type Scenario } from '../../src/model/scenario.ts';
 import { decodeShare } from '../../src/model/share.ts';
 import { fileStem } from '../../src/ui/share/download.ts';
 import { chainOf } from '../model/chain-fixture.ts';
-import { watchErrors } from './helpers.ts';
+import { docShot, watchErrors } from './helpers.ts';
 
 /** Block and state hash of a straight headless run of `s` (its own `blocks`), with the wasm the build ships. */
 async function nodeRun(s: Scenario): Promise<{ block: string; hash: string }> {
@@ -70,6 +70,14 @@ test('a shared chain opens in a fresh context at the same block, state hash and 
 
   await page.screenshot({ path: `reports/chain-share-1280-${info.project.name}.png` });
   await noHorizontalScroll(page, 1280);
+  if (info.project.name === 'preview-root') {
+    await page.setViewportSize({ width: 1280, height: 1100 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: docShot('desktop-chain.png') });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: docShot('phone-chain.png') });
+  }
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByTestId('share-panel').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `reports/chain-share-390-${info.project.name}.png` });

@@ -68,6 +68,8 @@ export interface SubnetView {
   burn: bigint;
   maxAllowedUids: number;
   commitReveal: boolean;
+  /** Under a TAO-flow share rule: the user and protocol flow EMAs in TAO per block (I64F64 as a float); else null. */
+  flowEma: { user: number; protocol: number } | null;
   neurons: NeuronView[];
   hyperparameters: HyperparameterView[];
 }
@@ -97,6 +99,8 @@ export interface ChainView {
   nextHalving: { issuance: bigint; block: bigint | null } | null;
   rootTao: bigint;
   stateHash: string;
+  /** The scenario-pinned share rule (chain.md §2.2), which decides what the subnet table's share column means. */
+  shareRule: ChainState['rules']['shareRule'];
   subnets: SubnetView[];
   coldkeys: { name: string; balance: bigint }[];
   hotkeys: { name: string; owner: string }[];
@@ -179,6 +183,7 @@ export function buildView(state: ChainState, engines: ChainEngines, ctx: ViewCon
     // Issuance reaches the threshold after ⌈remaining / growth⌉ more blocks; the next block mints the halved E.
     nextHalving: halving === null ? null : { issuance: halving, block: growth > 0n ? state.block + (halving - state.totalIssuance + growth - 1n) / growth + 1n : null },
     rootTao: state.root.taoReserve,
+    shareRule: state.rules.shareRule,
     subnets: state.subnets.map((s, i) => {
       const next = nextEpochBlock(s, state.block, state.rules.scheduler);
       return {
@@ -191,6 +196,7 @@ export function buildView(state: ChainState, engines: ChainEngines, ctx: ViewCon
         pending: { ...s.pending }, tempo: s.hp.tempo, epochIndex: s.sched.epochIndex, lastEpochBlock: s.sched.lastEpochBlock,
         nextEpochBlock: next, blocksUntilEpoch: next === null ? null : next - state.block,
         burn: s.burn, maxAllowedUids: s.hp.maxAllowedUids, commitReveal: s.hp.commitRevealEnabled,
+        flowEma: s.flow ? { user: Number(s.flow.userEma) / 2 ** 64 / 1e9, protocol: Number(s.flow.protocolEma) / 2 ** 64 / 1e9 } : null,
         neurons: neuronsOf(state, s),
         hyperparameters: Object.entries(SUBNET_HYPERPARAMETERS).map(([name, spec]) => ({ name, kind: spec.kind, owner: spec.owner, value: hyperparameterText(s, name, spec.kind) })),
       };

@@ -24,6 +24,22 @@ describe(buildView, () => {
     expect(v.nextBlockEmission).toBe(TAO / 2n);
   });
 
+  it('names the pinned share rule and, under the flow rule only, each subnet’s flow EMAs that decide the shares', async () => {
+    const { api } = chainApi();
+    const price = await api.chainCreate({ preset: 'rule-history-june-2026' });
+    expect(price.shareRule).toBe('price_ema_minerburn');
+    expect(price.subnets.every((s) => s.flowEma === null)).toBe(true);
+    await api.chainCreate({ preset: 'rule-history-flow' });
+    const v = (await api.chainStep({ blocks: 150 })).view;
+    expect(v.shareRule).toMatch(/tao_flow$/);
+    // Default cutoff 0: a subnet whose user-flow EMA is not above 0 gets no TAO; the others share all of it.
+    for (const s of v.subnets) {
+      expect(s.flowEma).not.toBeNull();
+      expect(s.share > 0, `subnet ${s.netuid}: flow EMA ${s.flowEma!.user}, share ${s.share}`).toBe(s.flowEma!.user > 0);
+    }
+    expect(v.subnets.some((s) => s.flowEma!.user < 0)).toBe(true);
+  });
+
   it('shows each subnet’s share of the next block as the coinbase splits it, and counts down to each epoch', async () => {
     const { api } = chainApi();
     await api.chainCreate({ preset: 'rule-history-june-2026' });

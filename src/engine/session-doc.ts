@@ -2,14 +2,14 @@
 // and the pure edits on it. Worker-side; no DOM. Every edit returns a new document: rows and steps are shared, never mutated.
 import type { Hyperparameters, SparseRowU16 } from '../model/epoch.ts';
 import { u64Json, type Json } from '../model/trace-result.ts';
-import { TRACE_FORMAT, parseTrace, type Trace, type TraceStep } from '../model/trace.ts';
+import { restoreScenario } from '../model/scenario.ts';
+import { MAX_NAME_LENGTH, defaultLabel, type NeuronLabel, type Role } from '../model/scenario-labels.ts';
+import { TraceError } from '../model/trace-error.ts';
+import { TRACE_FORMAT, type Trace, type TraceStep } from '../model/trace.ts';
 
-export type Role = 'validator' | 'miner';
+export type { Role };
 /** A uid's label in the playground (not part of the chain state). */
-export interface NeuronMeta {
-  name: string;
-  role: Role;
-}
+export type NeuronMeta = NeuronLabel;
 
 /** The whole editable subnet: `base.steps` is always empty; the steps live in `steps`. */
 export interface SessionDoc {
@@ -100,34 +100,27 @@ export function docToJson(doc: SessionDoc): Json {
     bonds: rows(b.bonds),
     last_mechanism_step_block: u64Json(b.lastMechanismStepBlock),
     steps: doc.steps.map(stepJson),
-    playground: { neurons: doc.meta.map((m) => ({ name: m.name, role: m.role })), rao_emission: u64Json(doc.raoEmission), keep_alive: doc.keepAlive },
+    playground: { neurons: doc.meta.map((m) => ({ name: [...m.name].slice(0, MAX_NAME_LENGTH).join(''), role: m.role })), rao_emission: u64Json(doc.raoEmission), keep_alive: doc.keepAlive },
   };
 }
 
-/** Reads a trace text (throws TraceError with a JSON path); labels come from `playground` when present and sane. */
+/**
+ * Reads a subnet document through the one restore path (restoreScenario: the same reader as links and files; throws
+ * TraceError with a JSON path); labels come from its `playground` part, defaults where it has none.
+ */
 export function docFromText(text: string, fallbackEmission = 1_000_000_000n): SessionDoc {
-  const trace = parseTrace(text);
-  const extra = (JSON.parse(text) as { playground?: { neurons?: unknown; rao_emission?: unknown; keep_alive?: unknown } }).playground;
-  const neurons = Array.isArray(extra?.neurons) ? extra.neurons : [];
-  const meta = Array.from({ length: trace.n }, (_, uid): NeuronMeta => {
-    const m = neurons[uid] as Partial<NeuronMeta> | undefined;
-    const role: Role = m?.role === 'miner' || m?.role === 'validator' ? m.role : guessRole(trace, uid);
-    return { name: typeof m?.name === 'string' ? m.name.slice(0, 40) : `${role === 'validator' ? 'V' : 'M'}${uid}`, role };
-  });
-  const lastEpoch = [...trace.steps].reverse().find((s) => s.op === 'epoch');
-  const emission = /^[0-9]{1,20}$/.test(String(extra?.rao_emission ?? '')) ? BigInt(String(extra?.rao_emission)) : undefined;
+  const scenario = restoreScenario(text);
+  if (scenario.kind !== 'subnet') throw new TraceError('format', 'this is a whole chain (yuma-chain/1): open it in the chain view');
+  const { trace, labels } = scenario;
+  let lastEmission: bigint | undefined;
+  for (const s of trace.steps) if (s.op === 'epoch') lastEmission = s.raoEmission;
   return {
     base: { ...trace, steps: [] },
     steps: trace.steps,
-    meta,
-    raoEmission: emission ?? (lastEpoch?.op === 'epoch' ? lastEpoch.raoEmission : fallbackEmission),
-    keepAlive: extra?.keep_alive !== false,
+    meta: labels?.neurons ?? trace.alphaStake.map((_, uid) => defaultLabel(trace, uid)),
+    raoEmission: labels?.raoEmission ?? lastEmission ?? fallbackEmission,
+    keepAlive: labels?.keepAlive ?? true,
   };
-}
-
-/** Without labels: a uid with stake or a weight row is a validator. */
-function guessRole(t: Trace, uid: number): Role {
-  return t.alphaStake[uid] > 0n || t.weights[uid].length > 0 || t.validatorPermit[uid] ? 'validator' : 'miner';
 }
 
 /** The labels with uid's entry patched. */

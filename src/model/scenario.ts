@@ -7,6 +7,7 @@ import { writeScenario } from '../chain/scenario-write.ts';
 import { parseJson, type JsonValue } from './json-parse.ts';
 import { MAX_TRACE_BYTES, checkTraceSize, decodeTraceBytes, utf8Length } from './json-text.ts';
 import { documentText, jsonTextOf, type JsonDoc } from './scenario-json.ts';
+import { playgroundJson, readPlaygroundLabels, type PlaygroundLabels } from './scenario-labels.ts';
 import { traceDocument } from './scenario-trace.ts';
 import { TRACE_FORMAT, parseTrace, type Trace } from './trace.ts';
 import { TraceError, quote } from './trace-error.ts';
@@ -32,10 +33,11 @@ export class NewerFormatError extends TraceError {
   }
 }
 
-/** One subnet and the steps applied to it (yuma-trace/1). */
+/** One subnet and the steps applied to it (yuma-trace/1), with the playground's labels when it has them. */
 export interface SubnetScenario {
   kind: 'subnet';
   trace: Trace;
+  labels?: PlaygroundLabels;
 }
 
 /** A whole chain (yuma-chain/1, src/chain): its starting state, the actions at given blocks, and `blocks` to step. */
@@ -61,8 +63,15 @@ interface ScenarioCodec<S extends Scenario> {
 const CODECS: { [K in ScenarioKind]: ScenarioCodec<Extract<Scenario, { kind: K }>> } = {
   subnet: {
     format: TRACE_FORMAT,
-    parse: (text) => ({ kind: 'subnet', trace: parseTrace(text) }),
-    document: (s) => traceDocument(s.trace),
+    parse: (text) => {
+      const trace = parseTrace(text);
+      const labels = readPlaygroundLabels(text, trace);
+      return labels ? { kind: 'subnet', trace, labels } : { kind: 'subnet', trace };
+    },
+    document: (s) => {
+      const playground = s.labels && playgroundJson(s.labels, s.trace);
+      return playground === undefined ? traceDocument(s.trace) : { ...traceDocument(s.trace), playground };
+    },
   },
   chain: {
     format: CHAIN_FORMAT,

@@ -36,6 +36,10 @@ test('a shared link opens in a fresh context at the same epoch and block, with t
     await page.getByTestId('step').click();
     await atEpoch(page, k);
   }
+  // A name the user gave travels with the link (as text: markup stays literal).
+  await page.getByLabel('Name of uid 1').fill('Opentensor <b>F</b>');
+  await page.getByLabel('Name of uid 1').press('Enter');
+  await expect(page.getByLabel('Name of uid 1')).toHaveValue('Opentensor <b>F</b>');
 
   await page.getByTestId('share').click();
   const url = await page.getByTestId('share-url').inputValue();
@@ -56,6 +60,8 @@ test('a shared link opens in a fresh context at the same epoch and block, with t
   await other.getByRole('tab', { name: 'Metagraph' }).click();
   await expectMetagraph(other, epochs[14], traceOf(scenario).n);
   await expect(other.getByTestId('link-error')).toHaveCount(0);
+  await expect(other.getByLabel('Name of uid 1')).toHaveValue('Opentensor <b>F</b>');
+  expect(scenario.kind === 'subnet' && scenario.labels?.neurons[1].name).toBe('Opentensor <b>F</b>');
 
   if (info.project.name === 'preview-root') {
     // The same link embedded: one view, no chrome.

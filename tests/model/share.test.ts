@@ -52,6 +52,12 @@ export function typicalScenario(seed: number): Scenario {
     validator_permit: Array.from({ length: n }, (_, i) => i < validators),
     weights: Array.from({ length: n }, (_, i) => (i < validators ? upscale(row()).map((v, k) => [minerUids[k], v]) : [])),
     steps,
+    // The page's labels ride along in every link it makes: the default names V0…, M8… and the emission setting.
+    playground: {
+      neurons: Array.from({ length: n }, (_, i) => (i < validators ? { name: `V${i}`, role: 'validator' } : { name: `M${i}`, role: 'miner' })),
+      rao_emission: 100_000_000_000,
+      keep_alive: true,
+    },
   });
 }
 

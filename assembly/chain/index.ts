@@ -1,16 +1,18 @@
-// The chain-math exports (all prefixed `chain`): issuance, the all-subnets coinbase on a flat buffer,
-// constant-product swaps, the EMA price and the registration burn. The host wrapper is
-// src/chain/wasm-chain-math.ts; the coinbase buffer layout is documented in ./coinbase.ts.
+// The chain-math exports (all prefixed `chain`): issuance, the all-subnets coinbase and an epoch's
+// distribution on flat buffers, constant-product swaps, the EMA price and the registration burn. The host
+// wrapper is src/chain/wasm-chain-math.ts; the buffer layouts are documented in ./coinbase.ts and ./distribute.ts.
 
 import { U128, set, mulShr, divShl, wideOverflow } from './u128';
 import { blockEmissionForIssuance, halvings } from './issuance';
 import { runCoinbase, HEADER, RECORD } from './coinbase';
+import { distributeEmission, HEADER as DIST_HEADER, RECORD as DIST_RECORD } from './distribute';
 import { swapTaoForAlpha, swapAlphaForTao } from './swap';
 import { movingPrice } from './ema';
 import { decayFactorQ32, mulByQ32, bumpBurn } from './burn';
 import { vecU16MaxUpscaleToU16 } from '../vecmath';
 
 let coinbaseBuf = new StaticArray<u64>(HEADER);
+let distBuf = new StaticArray<u64>(DIST_HEADER);
 let emaBuf = new StaticArray<u64>(0);
 let upscaleBuf = new StaticArray<i32>(0);
 
@@ -37,6 +39,20 @@ export function chainCoinbaseBuffer(count: i32): usize {
 
 /** Runs the coinbase in place on the buffer from `chainCoinbaseBuffer`. */
 export function chainRunCoinbase(): void { runCoinbase(coinbaseBuf); }
+
+/** Size of a distribution record and header, in u64 slots. */
+export function chainDistributionHeader(): i32 { return DIST_HEADER; }
+export function chainDistributionRecord(): i32 { return DIST_RECORD; }
+
+/** Address of a distribution buffer for `count` uids (reallocated only when it must grow). */
+export function chainDistributionBuffer(count: i32): usize {
+  const len = DIST_HEADER + count * DIST_RECORD;
+  if (distBuf.length < len) distBuf = new StaticArray<u64>(len);
+  return changetype<usize>(distBuf);
+}
+
+/** Runs one epoch's distribution arithmetic in place on the buffer from `chainDistributionBuffer`. */
+export function chainDistributeEmission(): void { distributeEmission(distBuf); }
 
 /** α out for `taoIn` TAO into a pool of reserves (taoReserve, alphaReserve). */
 export function chainSwapTaoForAlpha(taoReserve: u64, alphaReserve: u64, taoIn: u64): u64 {

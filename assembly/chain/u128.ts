@@ -67,6 +67,24 @@ export function mulShr(out: U128, a: U128, b: U128, shift: i32): U128 {
     if (shift == 32) return set(out, hi >> 32, (hi << 32) | (lo >> 32));
     if (shift == 64) return set(out, 0, hi);
   }
+  // One operand below 2^64 (a U96F32 fraction ≤ 1, a u64 amount): the 192-bit product from two umul128.
+  if ((a.hi == 0 || b.hi == 0) && (shift == 0 || shift == 32 || shift == 64)) {
+    const wideHi = a.hi == 0 ? b.hi : a.hi;
+    const wideLo = a.hi == 0 ? b.lo : a.lo;
+    const narrow = a.hi == 0 ? a.lo : b.lo;
+    const h0 = umul128(wideLo, narrow);
+    const w0 = mulLo;
+    const h1 = umul128(wideHi, narrow);
+    const w1 = h0 + mulLo;
+    const w2 = h1 + <u64>(w1 < h0);
+    if (shift == 64) return set(out, w2, w1);
+    if (shift == 0 ? w2 != 0 : w2 >> 32 != 0) {
+      wideOverflow = true;
+      return set(out, u64.MAX_VALUE, u64.MAX_VALUE);
+    }
+    if (shift == 0) return set(out, w1, w0);
+    return set(out, (w1 >> 32) | (w2 << 32), (w0 >> 32) | (w1 << 32));
+  }
   for (let i = 0; i < 8; i++) unchecked((prod[i] = 0));
   for (let i = 0; i < 4; i++) {
     const ai = <u64>limb(a, i);
@@ -120,6 +138,17 @@ export function divShl(out: U128, a: U128, b: U128, shift: i32): bool {
     set(out, q1, q0);
     return true;
   }
+  // A 128-bit divisor and a quotient below 2^64 (shares and proportions ≤ 1): one normalised 2-by-1 digit step.
+  if (shift == 32 || shift == 64 || shift == 0) {
+    let n2: u64, n1: u64, n0: u64;
+    if (shift == 0) { n2 = 0; n1 = a.hi; n0 = a.lo; }
+    else if (shift == 32) { n2 = a.hi >> 32; n1 = (a.hi << 32) | (a.lo >> 32); n0 = a.lo << 32; }
+    else { n2 = a.hi; n1 = a.lo; n0 = 0; }
+    if (n2 < b.hi || (n2 == b.hi && n1 < b.lo)) {
+      set(out, 0, quotientBelow2to64(n2, n1, n0, b.hi, b.lo));
+      return true;
+    }
+  }
   // Numerator limbs u[0..7): a shifted left by `shift` bits.
   for (let i = 0; i < 8; i++) unchecked((un[i] = 0));
   const word = shift >> 5;
@@ -138,6 +167,39 @@ export function divShl(out: U128, a: U128, b: U128, shift: i32): bool {
   for (let k = 4; k < 7; k++) if (unchecked(quot[k]) != 0) { wideOverflow = true; set(out, 0, 0); return false; }
   set(out, (<u64>unchecked(quot[3]) << 32) | unchecked(quot[2]), (<u64>unchecked(quot[1]) << 32) | unchecked(quot[0]));
   return true;
+}
+
+/**
+ * ⌊(n2, n1, n0) / (b1, b0)⌋ for b1 ≠ 0 and (n2, n1) < (b1, b0), so the quotient fits 64 bits. Knuth's
+ * algorithm D with 64-bit digits: normalise, estimate from the top digits (at most 2 too large), correct.
+ */
+function quotientBelow2to64(n2: u64, n1: u64, n0: u64, b1: u64, b0: u64): u64 {
+  const s = <u64>clz(b1);
+  // wasm shifts are mod 64, so s = 0 must not shift right by 64.
+  if (s != 0) {
+    b1 = (b1 << s) | (b0 >> (64 - s));
+    b0 <<= s;
+    n2 = (n2 << s) | (n1 >> (64 - s));
+    n1 = (n1 << s) | (n0 >> (64 - s));
+    n0 <<= s;
+  }
+  let q = n2 >= b1 ? u64.MAX_VALUE : divlu(n2, n1, b1);
+  // p := q·(b1, b0), 192 bits; while p > n: q −= 1, p −= b.
+  let p1 = umul128(q, b0);
+  let p0 = mulLo;
+  const hi = umul128(q, b1);
+  p1 += mulLo;
+  let p2 = hi + <u64>(p1 < mulLo);
+  while (p2 > n2 || (p2 == n2 && (p1 > n1 || (p1 == n1 && p0 > n0)))) {
+    q--;
+    const borrow0 = <u64>(p0 < b0);
+    p0 -= b0;
+    const t = p1 - b1;
+    const borrow1 = <u64>(p1 < b1) | <u64>(t < borrow0);
+    p1 = t - borrow0;
+    p2 -= borrow1;
+  }
+  return q;
 }
 
 // @ts-ignore: decorator

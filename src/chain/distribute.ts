@@ -1,10 +1,11 @@
-// Turns one epoch's output into stake (chain.md §2.8 steps 3–6; coinbase/run_coinbase.rs
-// `distribute_emission`, `calculate_dividend_distribution`, `distribute_dividends_and_incentives`), in
-// U96F32 as the chain does. No childkeys: each hotkey's dividend goes to itself. Mutates the state.
+// Turns one epoch's output into stake (chain.md §2.8 steps 3–6; coinbase/run_coinbase.rs `distribute_emission`,
+// `calculate_dividend_distribution`, `distribute_dividends_and_incentives`). The U96F32 arithmetic runs in
+// the AssemblyScript core (ChainMath.distribute); here only who is credited where, and the totals. No
+// childkeys: each hotkey's dividend goes to itself. Mutates the state.
 import type { EpochOutput } from '../model/epoch.ts';
+import type { ChainMath, DistributionUidIn } from './math.ts';
 import { increaseHotkeyStake, increaseStake } from './stake.ts';
 import type { ChainState, PendingBuckets, SubnetState } from './state.ts';
-import { u16ToU96, u64FractionToU96, u96, u96Div, u96Mul, u96Sub, u96ToInt } from './u96.ts';
 
 /** Where the drained α went (all α units); `uncredited` = drained − everything credited, burned or recycled. */
 export interface Distribution {
@@ -22,58 +23,47 @@ export interface Distribution {
   minerBurned: bigint;
 }
 
-/** Credits an epoch's output: miners, the owner cut, alpha and root dividends with take. */
-export function distributeEmission(state: ChainState, subnet: SubnetState, output: EpochOutput, drained: PendingBuckets): Distribution {
+/** Credits an epoch's output: miners, the owner cut, alpha and root dividends with take. Amounts from `math.distribute`. */
+export function distributeEmission(state: ChainState, subnet: SubnetState, output: EpochOutput, drained: PendingBuckets, math: ChainMath): Distribution {
   const { server, validator, root, owner } = drained;
   const hotkeys = subnet.neurons.map((n) => n.hotkey);
-  let incentiveSum = 0n;
-  for (const v of output.serverEmission) incentiveSum += v;
-  // If no miner earned anything, validators also receive the miners' half.
-  const validatorAlpha = incentiveSum !== 0n ? validator : validator + server;
+  const owners = ownerHotkeys(state, subnet);
+  // Every input is read before anything is credited: stakes are those before this epoch's distribution.
+  const uids = hotkeys.map((hk, uid): DistributionUidIn => ({
+    validatorEmission: output.validatorEmission[uid],
+    serverEmission: output.serverEmission[uid],
+    alphaStake: subnet.pools[hk]?.total ?? 0n,
+    rootStake: state.root.pools[hk]?.total ?? 0n,
+    take: state.hotkeys[hk]?.take ?? 0,
+    ownerHotkey: owners.has(hk),
+  }));
+  const out = math.distribute({ taoWeight: state.params.taoWeight, server, validator, root, uids });
   const d: Distribution = {
     drained: { ...drained }, incentive: 0n, ownerHotkeyIncentive: 0n, burned: 0n, recycled: 0n,
-    alphaDividends: 0n, rootDividends: 0n, takes: 0n, ownerCut: owner, uncredited: 0n, minerBurned: 0n,
+    alphaDividends: 0n, rootDividends: 0n, takes: 0n, ownerCut: owner, uncredited: 0n, minerBurned: out.minerBurned,
   };
-  // Split each hotkey's dividend into an alpha part and a root part by its own stake composition.
-  const taoWeight = u64FractionToU96(state.params.taoWeight);
-  const alphaDivs = new Array<bigint>(hotkeys.length).fill(0n);
-  const rootDivs = new Array<bigint>(hotkeys.length).fill(0n);
-  let totalAlphaDivs = 0n;
-  let totalRootDivs = 0n;
-  for (let uid = 0; uid < hotkeys.length; uid++) {
-    const dividend = u96(output.validatorEmission[uid]);
-    const alphaStake = u96(subnet.pools[hotkeys[uid]]?.total ?? 0n);
-    const rootAlpha = u96Mul(u96(state.root.pools[hotkeys[uid]]?.total ?? 0n), taoWeight);
-    const rootProp = u96Div(rootAlpha, alphaStake + rootAlpha) ?? 0n;
-    rootDivs[uid] = u96Mul(dividend, rootProp);
-    alphaDivs[uid] = u96Sub(dividend, rootDivs[uid]);
-    totalAlphaDivs += alphaDivs[uid];
-    totalRootDivs += rootDivs[uid];
-  }
+  const ownerOf = (hk: string) => state.hotkeys[hk]?.owner ?? subnet.ownerColdkey;
   // Owner cut → stake of (SubnetOwnerHotkey, SubnetOwner).
   increaseStake(subnet.pools, subnet.ownerHotkey, subnet.ownerColdkey, owner);
-  distributeIncentives(state, subnet, output.serverEmission, incentiveSum, d);
-  const take = (hk: string) => u16ToU96(state.hotkeys[hk]?.take ?? 0);
-  const ownerOf = (hk: string) => state.hotkeys[hk]?.owner ?? subnet.ownerColdkey;
+  // Miners' incentive as stake (no take); owner hotkeys' incentive is burned or recycled.
+  for (let uid = 0; uid < hotkeys.length; uid++) {
+    const { incentive, withheld } = out.uids[uid];
+    if (withheld !== 0n) withhold(subnet, withheld, d);
+    else if (incentive !== 0n) {
+      increaseStake(subnet.pools, hotkeys[uid], ownerOf(hotkeys[uid]), incentive);
+      d.incentive += incentive;
+    }
+  }
   for (let uid = 0; uid < hotkeys.length; uid++) {
     const hk = hotkeys[uid];
-    // V' ∝ alpha_div_h; the take is staked to (h, owner of h), the rest raises h's pool value.
-    const alphaShare = u96Div(alphaDivs[uid], totalAlphaDivs) ?? 0n;
-    const alphaAmount = u96Mul(u96(validatorAlpha), alphaShare);
-    const alphaTake = u96Mul(take(hk), alphaAmount);
-    const alphaTakeU = u96ToInt(alphaTake);
-    const alphaRest = u96ToInt(u96Sub(alphaAmount, alphaTake));
-    increaseStake(subnet.pools, hk, ownerOf(hk), alphaTakeU);
+    const { alphaTake, alphaRest, rootTake, rootRest } = out.uids[uid];
+    // The take is staked to (h, owner of h); the α rest raises h's pool value; the root rest is
+    // root-claimable α for h's root nominators.
+    increaseStake(subnet.pools, hk, ownerOf(hk), alphaTake);
     increaseHotkeyStake(subnet.pools, hk, alphaRest, ownerOf(hk));
-    // Rt ∝ root_div_h; the rest becomes root-claimable α for h's root nominators.
-    const rootShare = u96Div(rootDivs[uid], totalRootDivs) ?? 0n;
-    const rootAmount = u96Mul(u96(root), rootShare);
-    const rootTake = u96Mul(take(hk), rootAmount);
-    const rootTakeU = u96ToInt(rootTake);
-    const rootRest = u96ToInt(u96Sub(rootAmount, rootTake));
-    increaseStake(subnet.pools, hk, ownerOf(hk), rootTakeU);
+    increaseStake(subnet.pools, hk, ownerOf(hk), rootTake);
     if (rootRest > 0n) subnet.rootClaimable[hk] = (subnet.rootClaimable[hk] ?? 0n) + rootRest;
-    d.takes += alphaTakeU + rootTakeU;
+    d.takes += alphaTake + rootTake;
     d.alphaDividends += alphaRest;
     d.rootDividends += rootRest;
   }
@@ -92,30 +82,15 @@ export function ownerHotkeys(state: ChainState, subnet: SubnetState): Set<string
   return out;
 }
 
-/** Miners' incentive as stake (no take); owner hotkeys' incentive is burned or recycled and sets MinerBurned. */
-function distributeIncentives(state: ChainState, subnet: SubnetState, serverEmission: bigint[], incentiveSum: bigint, d: Distribution): void {
-  const owners = ownerHotkeys(state, subnet);
-  let withheld = 0n;
-  for (let uid = 0; uid < serverEmission.length; uid++) {
-    const amount = serverEmission[uid];
-    if (amount === 0n) continue;
-    const hk = subnet.neurons[uid].hotkey;
-    if (owners.has(hk)) {
-      withheld += amount;
-      if (subnet.hp.recycleOrBurn === 'recycle') {
-        subnet.alphaOut -= amount;
-        subnet.alphaRecycled += amount;
-        d.recycled += amount;
-      } else {
-        subnet.alphaBurned += amount;
-        d.burned += amount;
-      }
-      continue;
-    }
-    increaseStake(subnet.pools, hk, state.hotkeys[hk]?.owner ?? subnet.ownerColdkey, amount);
-    d.incentive += amount;
+/** An owner hotkey's incentive leaves circulation: recycled (α out shrinks) or burned, per RecycleOrBurn. */
+function withhold(subnet: SubnetState, amount: bigint, d: Distribution): void {
+  d.ownerHotkeyIncentive += amount;
+  if (subnet.hp.recycleOrBurn === 'recycle') {
+    subnet.alphaOut -= amount;
+    subnet.alphaRecycled += amount;
+    d.recycled += amount;
+  } else {
+    subnet.alphaBurned += amount;
+    d.burned += amount;
   }
-  d.ownerHotkeyIncentive = withheld;
-  // MinerBurned = withheld ÷ total incentive (U96F32), 0 when nothing was earned.
-  d.minerBurned = u96Div(u96(withheld), u96(incentiveSum)) ?? 0n;
 }

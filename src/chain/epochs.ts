@@ -53,7 +53,7 @@ export function runEpochs(state: ChainState, engines: ChainEngines): EpochsRepor
     const input = buildEpochInput(state, subnet, raoEmission, subnet.sched.epochIndex);
     const output = engines.epoch.runEpoch(input);
     storeOutputs(subnet, output);
-    const distribution = distributeEmission(state, subnet, output, buckets);
+    const distribution = distributeEmission(state, subnet, output, buckets, engines.math);
     subnet.sched.lastMechanismStepBlock = block;
     ran.push({
       netuid: subnet.netuid, block, epochIndex: subnet.sched.epochIndex, raoEmission,

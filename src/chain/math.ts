@@ -90,6 +90,50 @@ export interface CoinbaseOut {
   subnets: CoinbaseSubnetOut[];
 }
 
+/** One uid's inputs to an epoch's distribution: its epoch amounts and its hotkey's standing (α units, rao). */
+export interface DistributionUidIn {
+  validatorEmission: bigint;
+  /** The miner's incentive α. */
+  serverEmission: bigint;
+  /** The hotkey's total α stake on this subnet, before the distribution. */
+  alphaStake: bigint;
+  /** The hotkey's total root stake (TAO). */
+  rootStake: bigint;
+  /** Delegates[h], u16. */
+  take: number;
+  /** An owner hotkey: its incentive is withheld (burned or recycled by the caller). */
+  ownerHotkey: boolean;
+}
+
+/** An epoch's distribution inputs; every amount is below 2^64. */
+export interface DistributionIn {
+  taoWeight: bigint;
+  /** The drained server (S), validator (V) and root (Rt) buckets. */
+  server: bigint;
+  validator: bigint;
+  root: bigint;
+  uids: DistributionUidIn[];
+}
+
+/** What one uid receives, floored to units. */
+export interface DistributionUidOut {
+  /** Take on the V' share → stake of (h, owner of h); the rest raises h's pool value. */
+  alphaTake: bigint;
+  alphaRest: bigint;
+  /** Take on the Rt share → stake of (h, owner of h); the rest becomes root-claimable α. */
+  rootTake: bigint;
+  rootRest: bigint;
+  /** Incentive staked to (h, owner of h), or withheld from an owner hotkey; one of the two is 0. */
+  incentive: bigint;
+  withheld: bigint;
+}
+
+export interface DistributionOut {
+  /** Withheld ÷ total incentive, raw / 2^32 (0 when nothing was earned). */
+  minerBurned: bigint;
+  uids: DistributionUidOut[];
+}
+
 /** The exact block-level arithmetic. Every function is pure. */
 export interface ChainMath {
   /** Block emission (rao) for a total issuance (§1.1); the same curve gives α emission from α issuance. */
@@ -98,6 +142,8 @@ export interface ChainMath {
   halvings(issuance: bigint): number;
   /** One block's coinbase for all subnets, in netuid order (§2.1–2.5). */
   coinbase(input: CoinbaseIn): CoinbaseOut;
+  /** An epoch's emission split into per-uid amounts (§2.8 steps 3–5), in uid order; an amount saturates at u64::MAX (only V + S ≥ 2^64 can reach it). */
+  distribute(input: DistributionIn): DistributionOut;
   /** α out for TAO in (constant product, no fee). */
   swapTaoForAlpha(taoReserve: bigint, alphaReserve: bigint, taoIn: bigint): bigint;
   /** TAO out for α in (constant product, no fee). */

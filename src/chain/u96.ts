@@ -1,6 +1,6 @@
-// U96F32 on BigInt raw bits (value = raw / 2^32) for the epoch distribution step, which runs in TS
-// (its per-hotkey maps live here). Same semantics as assembly/chain/fixed128.ts: products floor,
-// quotients truncate, checked division gives null. Magnitudes in the sim stay far below 2^128.
+// U96F32 on BigInt raw bits (value = raw / 2^32), unbounded: how set_weights reads TaoWeight in the host,
+// and the arithmetic of the tests' BigInt oracle for assembly/chain/distribute.ts. Same semantics as
+// assembly/chain/fixed128.ts below 2^128: products floor, quotients truncate, checked division gives null.
 
 /** U96F32 from an integer. */
 export const u96 = (v: bigint): bigint => v << 32n;

@@ -1,10 +1,10 @@
-// ChainMath backed by the AssemblyScript core (assembly/chain/): marshals the coinbase into the
-// module's flat u64 buffer (layout: assembly/chain/coinbase.ts) and forwards scalar calls. Works in a
-// worker and in node; one instance per ChainMath (its own linear memory).
+// ChainMath backed by the AssemblyScript core (assembly/chain/): marshals the coinbase and an epoch's
+// distribution into the module's flat u64 buffers (layouts: assembly/chain/coinbase.ts, distribute.ts)
+// and forwards scalar calls. Works in a worker and in node; one instance per ChainMath (its own linear memory).
 
 import { instantiate } from '../generated/engine.js';
 import { DEFAULT_FLOW_KNOBS } from './defaults.ts';
-import type { ChainMath, CoinbaseIn, CoinbaseOut, CoinbaseSubnetOut } from './math.ts';
+import type { ChainMath, CoinbaseIn, CoinbaseOut, CoinbaseSubnetOut, DistributionIn, DistributionOut, DistributionUidOut } from './math.ts';
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
 const U64 = (1n << 64n) - 1n;
@@ -20,11 +20,14 @@ export async function createWasmChainMath(module: WebAssembly.Module): Promise<C
   const ex = await instantiate(module, { env: {} });
   const header = ex.chainCoinbaseHeader();
   const record = ex.chainCoinbaseRecord();
+  const distHeader = ex.chainDistributionHeader();
+  const distRecord = ex.chainDistributionRecord();
   const decayFactors = new Map<number, bigint>();
   return {
     blockEmission: (issuance) => ex.chainBlockEmission(issuance),
     halvings: (issuance) => ex.chainHalvings(issuance),
     coinbase: (input) => coinbase(ex, header, record, input),
+    distribute: (input) => distribute(ex, distHeader, distRecord, input),
     swapTaoForAlpha: (t, a, x) => ex.chainSwapTaoForAlpha(t, a, x),
     swapAlphaForTao: (t, a, x) => ex.chainSwapAlphaForTao(t, a, x),
     movingPrice: (ema, t, a, b, h, ma) => ex.chainMovingPrice(ema, t, a, b, h, ma),
@@ -104,4 +107,34 @@ function coinbase(ex: Exports, header: number, record: number, input: CoinbaseIn
     };
   }
   return { recycledTao: out[7], rootSell: out[8] !== 0n, spentTao: out[9], subnets };
+}
+
+function distribute(ex: Exports, header: number, record: number, input: DistributionIn): DistributionOut {
+  const count = input.uids.length;
+  const ptr = ex.chainDistributionBuffer(count);
+  const buf = new BigUint64Array(ex.memory.buffer, ptr, header + count * record);
+  buf[0] = input.taoWeight;
+  buf[1] = input.server;
+  buf[2] = input.validator;
+  buf[3] = input.root;
+  buf[4] = BigInt(count);
+  for (let i = 0; i < count; i++) {
+    const u = input.uids[i];
+    const r = header + i * record;
+    buf[r] = u.validatorEmission;
+    buf[r + 1] = u.serverEmission;
+    buf[r + 2] = u.alphaStake;
+    buf[r + 3] = u.rootStake;
+    buf[r + 4] = BigInt(u.take);
+    buf[r + 5] = u.ownerHotkey ? 1n : 0n;
+  }
+  ex.chainDistributeEmission();
+  // Re-read: the run may grow its scratch arrays, and a grown memory detaches the old view.
+  const out = new BigUint64Array(ex.memory.buffer, ptr, header + count * record);
+  const uids: DistributionUidOut[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const r = header + i * record;
+    uids[i] = { alphaTake: out[r + 6], alphaRest: out[r + 7], rootTake: out[r + 8], rootRest: out[r + 9], incentive: out[r + 10], withheld: out[r + 11] };
+  }
+  return { minerBurned: out[5], uids };
 }

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { distributeEmission } from '../../src/chain/distribute.ts';
 import { stakeOf } from '../../src/chain/stake.ts';
 import type { EpochOutput } from '../../src/model/epoch.ts';
-import { chainOf, smallDoc, TAO } from './helpers.ts';
+import { chainOf, engines, smallDoc, TAO } from './helpers.ts';
+
+const { math } = await engines();
 
 const TW = 3320413933267719291n; // TaoWeight 0.18
 const tw = (TW << 32n) / ((1n << 64n) - 1n);
@@ -23,7 +25,7 @@ describe(distributeEmission, () => {
     const s = state.subnets[0];
     const d1 = 600_000_000n, d2 = 300_000_000n;
     const drained = { server: 900_000_000n, validator: 800_000_000n, root: 100_000_000n, owner: 400_000_000n };
-    const d = distributeEmission(state, s, output([0n, 0n, 0n, 700_000_000n, 200_000_000n], [0n, d1, d2, 0n, 0n]), drained);
+    const d = distributeEmission(state, s, output([0n, 0n, 0n, 700_000_000n, 200_000_000n], [0n, d1, d2, 0n, 0n]), drained, math);
     // Miners: incentive staked as is (no take).
     expect(stakeOf(s.pools.m1, 'dave')).toBe(700_000_000n);
     expect(stakeOf(s.pools.m2, 'erin')).toBe(200_000_000n);
@@ -55,7 +57,7 @@ describe(distributeEmission, () => {
   it('gives validators the miners\' half too when no miner earned incentive', () => {
     const state = chain();
     const s = state.subnets[0];
-    const d = distributeEmission(state, s, output([0n, 0n, 0n, 0n, 0n], [0n, 0n, 900_000_000n, 0n, 0n]), { server: 500_000_000n, validator: 400_000_000n, root: 0n, owner: 0n });
+    const d = distributeEmission(state, s, output([0n, 0n, 0n, 0n, 0n], [0n, 0n, 900_000_000n, 0n, 0n]), { server: 500_000_000n, validator: 400_000_000n, root: 0n, owner: 0n }, math);
     expect(d.alphaDividends + d.takes).toBeGreaterThanOrEqual(900_000_000n - 2n);
     expect(s.pools.v2.total).toBeGreaterThanOrEqual(500n * TAO + 900_000_000n - 2n);
   });
@@ -64,7 +66,7 @@ describe(distributeEmission, () => {
     const state = chain();
     const s = state.subnets[0];
     // The owner uid earns 300 of 400 incentive: withheld 3/4 → MinerBurned raw = trunc(0.75 · 2^32).
-    const d = distributeEmission(state, s, output([300n, 0n, 0n, 100n, 0n], [0n, 400n, 0n, 0n, 0n]), { server: 400n, validator: 400n, root: 0n, owner: 0n });
+    const d = distributeEmission(state, s, output([300n, 0n, 0n, 100n, 0n], [0n, 400n, 0n, 0n, 0n]), { server: 400n, validator: 400n, root: 0n, owner: 0n }, math);
     expect(d.burned).toBe(300n);
     expect(s.alphaBurned).toBe(300n);
     expect(s.pools.owner).toBeUndefined();
@@ -75,7 +77,7 @@ describe(distributeEmission, () => {
     const state = chainOf(smallDoc({ hyperparameters: { commit_reveal_weights_enabled: false, recycle_or_burn: 'recycle' } }));
     const s = state.subnets[0];
     const before = s.alphaOut;
-    distributeEmission(state, s, output([300n, 0n, 0n, 0n, 0n], [0n, 300n, 0n, 0n, 0n]), { server: 300n, validator: 300n, root: 0n, owner: 0n });
+    distributeEmission(state, s, output([300n, 0n, 0n, 0n, 0n], [0n, 300n, 0n, 0n, 0n]), { server: 300n, validator: 300n, root: 0n, owner: 0n }, math);
     expect(s.alphaOut).toBe(before - 300n);
     expect(s.alphaRecycled).toBe(300n);
   });

@@ -96,6 +96,8 @@ export interface ChainApi {
    * block and state hash (`npm run -s yuma -- chain FILE`, or chainCreate then chainStep of `blocks`).
    */
   chainExport(): Promise<string>;
+  /** Every epoch of the open chain up to the cursor as CSV (engine/chain-csv.ts). */
+  chainResultsCsv(): Promise<string>;
   /** Writes everything buffered; false when storage refused it (the chain keeps working in memory). */
   chainFlush(): Promise<boolean>;
   /** Receives storage faults, including any raised before the listener was registered. */
@@ -265,6 +267,7 @@ export function makeChainApi(deps: ChainApiDeps): ChainApi {
     chainEpochs: (query = {}) => exclusive(async () => open().epochs(query.from, query.to, query.netuid)),
     chainHash: () => exclusive(async () => open().stateHash()),
     chainExport: () => exclusive(async () => serializeScenario({ kind: 'chain', chain: await open().timeline() })),
+    chainResultsCsv: () => exclusive(async () => open().resultsCsv()),
     chainFlush: () => exclusive(({ store }) => store.flush()),
     chainOnFault: async (l) => {
       listener = l;

@@ -12,6 +12,7 @@ import { parseJson } from '../model/json-parse.ts';
 import { restoreScenario } from '../model/scenario.ts';
 import type { ChainInfo, EpochEntry, SavedChain } from '../persist/index.ts';
 import { unpackState } from './chain-pack.ts';
+import { chainResultsCsv } from './chain-csv.ts';
 import type { EpochRecord, ScenarioDoc, SessionStore } from './chain-records.ts';
 import { initialState, nextSeq, placeAt, runBlocks, snapshotIfDue, type CancelToken, type Cursor, type RunHooks } from './chain-run.ts';
 import { buildView, nextEpochBlock, type ChainView } from './chain-view.ts';
@@ -207,6 +208,11 @@ export class ChainSession {
   /** Epoch records for the charts, `from` … `to` (inclusive, default the whole saved history), optionally one subnet. */
   epochs(from?: bigint, to?: bigint, netuid?: number): Promise<EpochEntry<EpochRecord>[]> {
     return this.c.store.epochResults(this.c.chainId, from ?? this.c.scenario.startBlock, to ?? this.c.head, netuid);
+  }
+
+  /** Every epoch up to the cursor as CSV (chain-csv.ts). */
+  async resultsCsv(): Promise<string> {
+    return chainResultsCsv(await this.epochs(undefined, this.c.state.block));
   }
 
   async view(): Promise<ChainView> {

@@ -94,6 +94,11 @@ export class ChainPlayground {
     return this.remote.chainExport();
   }
 
+  /** Every epoch up to the cursor as CSV: one row per epoch, subnet and uid. */
+  resultsCsv(): Promise<string> {
+    return this.remote.chainResultsCsv();
+  }
+
   open(chainId: string): Promise<boolean> {
     return this.chainOp('Could not open the chain', () => this.remote.chainOpen(chainId), (v) => `Opened “${v.chain.name}” at block ${v.block}.`);
   }

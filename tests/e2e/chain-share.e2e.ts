@@ -108,6 +108,12 @@ test('a shared chain opens in a fresh context at the same block, state hash and 
   expect(file.suggestedFilename()).toBe(`${fileStem('Pre-halving')}.chain.json`);
   const text = await readFile(await file.path(), 'utf8');
   expect(await nodeRun(restoreScenario(text))).toEqual({ block: '720', hash });
+  // The results as CSV: a row per epoch and uid of both subnets' two epochs, with the neuron table's emission.
+  const csvDownload = page.waitForEvent('download');
+  await page.getByTestId('export-chain-csv').click();
+  const csv = (await readFile(await (await csvDownload).path(), 'utf8')).trimEnd().split('\r\n');
+  expect(csv[0].split(',').slice(0, 4)).toEqual(['block', 'netuid', 'epoch_index', 'uid']);
+  expect(new Set(csv.slice(1).map((r) => r.split(',').slice(0, 2).join(':')))).toEqual(new Set(['360:1', '360:2', '720:1', '720:2']));
   await page.getByLabel('yuma-chain/1 file').setInputFiles({ name: 'Pre-halving.chain.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(page.getByTestId('chain-name')).toHaveText('Pre-halving (2)', { timeout: 30_000 });
   await expect(page.getByTestId('block')).toHaveText('720', { timeout: 60_000 });

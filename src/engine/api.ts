@@ -2,6 +2,7 @@
 // so tests can call it directly in node. Knows nothing of comlink, workers, the DOM or the UI.
 import type { EpochEngine, EpochInput, EpochOutput } from '../model/epoch.ts';
 import type { SessionEdit } from './session-doc.ts';
+import type { DraftSlot, DraftStore } from '../persist/index.ts';
 import { Session, type InspectView, type RunProgress, type SessionView } from './session.ts';
 import { sessionResultsCsv } from './session-csv.ts';
 import { createWasmEngine } from './wasm-epoch.ts';
@@ -34,6 +35,16 @@ export interface EngineApi {
   exportCsv(): Promise<string>;
   /** Session: the subnet as a yuma-trace/1 text (labels under `playground`). */
   exportTrace(): Promise<string>;
+  /**
+   * Draft: the subnet the user left (saved in IndexedDB after every change; 'previous' = the one a load replaced),
+   * loaded through the one restore path at its timeline cursor; null when there is none or it no longer reads (then
+   * nothing changes). The first call also arms saving: a page that never asks (an embed) never writes a draft.
+   */
+  restoreDraft(slot?: DraftSlot): Promise<SessionView | null>;
+  /** Draft: the name and time of the subnet a load replaced, if one is kept. */
+  previousDraft(): Promise<{ name: string; savedAt: number } | null>;
+  /** Draft: saves the session now (the page calls it when hidden); false when it could not be written. */
+  saveDraft(): Promise<boolean>;
   /** Session: the next view carries the whole history (after the page lost its copy). */
   resync(): Promise<SessionView>;
 }
@@ -46,6 +57,8 @@ export interface EngineApi {
 export function makeEngineApi(
   loadModule: () => Promise<WebAssembly.Module>,
   createEngine: (module: WebAssembly.Module) => Promise<EpochEngine> = createWasmEngine,
+  drafts?: DraftStore,
+  draftDelayMs = 400,
 ): EngineApi {
   let engine: Promise<EpochEngine> | undefined;
   const get = () =>
@@ -65,6 +78,28 @@ export function makeEngineApi(
     queue = result.catch(() => undefined);
     return result;
   };
+  // The draft follows the session once the page armed it (restoreDraft): a change schedules one save shortly after, so
+  // a burst of edits writes once; a load (another subnet replacing this one) rotates the saved one to 'previous'.
+  let armed = false;
+  let replaced = false;
+  let draftTimer: ReturnType<typeof setTimeout> | undefined;
+  const saveNow = (): Promise<boolean> => {
+    clearTimeout(draftTimer);
+    draftTimer = undefined;
+    if (!drafts || !armed || !session) return Promise.resolve(false);
+    const rotate = replaced;
+    replaced = false;
+    return exclusive((s) => drafts.save({ text: s.exportText(), name: s.name, cursor: s.position, savedAt: Date.now() }, { rotate })).catch(() => false);
+  };
+  const changed = <T>(result: Promise<T>, load = false): Promise<T> => {
+    void result.then(() => {
+      if (!drafts || !armed) return;
+      if (load) replaced = true;
+      clearTimeout(draftTimer);
+      draftTimer = setTimeout(() => void saveNow(), draftDelayMs);
+    }, () => undefined);
+    return result;
+  };
   return {
     async runEpoch(input, options) {
       return (await get()).runEpoch(input, options);
@@ -80,16 +115,41 @@ export function makeEngineApi(
         return session.view(`Loaded ${label}.`);
       });
       queue = result.catch(() => undefined);
-      return result;
+      return changed(result, true);
     },
-    edit: (edit) => exclusive((s) => s.edit(edit)),
-    run: (count, onProgress) => exclusive((s) => s.run(count, onProgress)),
+    async restoreDraft(slot = 'current') {
+      const e = await get();
+      armed = true;
+      const draft = await drafts?.load(slot);
+      if (!draft) return null;
+      const when = new Date(draft.savedAt).toLocaleString('en');
+      const result = queue.then(() => {
+        // On a fresh page the draft starts the session (it is where the user was, not a step of their history);
+        // the previous draft comes back as an undoable load like any other subnet.
+        const s = session ?? new Session(e, draft.text);
+        if (s === session) s.load(draft.text, `“${draft.name}”`);
+        session = s;
+        s.jump(Math.min(Math.max(0, draft.cursor), s.position));
+        // The page has seen none of these views: send it everything.
+        return s.resync(`Reopened “${draft.name}” as you left it on ${when}.`);
+      });
+      queue = result.catch(() => undefined);
+      // A draft that no longer reads (a newer format, damage) is skipped: nothing changes and the caller goes on.
+      return (slot === 'previous' ? changed(result, true) : result).catch(() => null);
+    },
+    async previousDraft() {
+      const d = await drafts?.load('previous');
+      return d ? { name: d.name, savedAt: d.savedAt } : null;
+    },
+    saveDraft: () => saveNow(),
+    edit: (edit) => changed(exclusive((s) => s.edit(edit))),
+    run: (count, onProgress) => changed(exclusive((s) => s.run(count, onProgress))),
     async cancel() {
       session?.cancel();
     },
-    undo: () => exclusive((s) => s.undo()),
-    redo: () => exclusive((s) => s.redo()),
-    jump: (epoch) => exclusive((s) => s.jump(epoch)),
+    undo: () => changed(exclusive((s) => s.undo())),
+    redo: () => changed(exclusive((s) => s.redo())),
+    jump: (epoch) => changed(exclusive((s) => s.jump(epoch))),
     inspect: (epoch) => exclusive((s) => s.inspect(epoch)),
     exportTrace: () => exclusive((s) => s.exportText()),
     exportCsv: async () => {

@@ -59,6 +59,11 @@ export interface EngineClient {
   exportTrace(): Promise<string>;
   exportCsv(): Promise<string>;
   resync(): Promise<SessionView>;
+  /** The subnet the user left on an earlier visit (IndexedDB), or the one a load replaced ('previous'); null if none. */
+  restoreDraft(slot?: 'current' | 'previous'): Promise<SessionView | null>;
+  previousDraft(): Promise<{ name: string; savedAt: number } | null>;
+  /** Saves the draft now (when the page is hidden); false when it could not be written. */
+  saveDraft(): Promise<boolean>;
   /** Stops the worker; calls still pending never settle. */
   dispose(): void;
 }
@@ -86,6 +91,13 @@ export function createEngineClient(onView: (view: SessionView) => void = () => {
     exportTrace: () => remote.exportTrace(),
     exportCsv: () => remote.exportCsv(),
     resync: () => seen(remote.resync()),
+    previousDraft: () => remote.previousDraft(),
+    restoreDraft: async (slot) => {
+      const view = await remote.restoreDraft(slot);
+      if (view) onView(view);
+      return view;
+    },
+    saveDraft: () => remote.saveDraft(),
     dispose: () => worker.terminate(),
   };
 }

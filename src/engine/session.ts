@@ -62,6 +62,16 @@ export class Session {
     this.cursor = this.compute().length;
   }
 
+  /** The subnet's name (the document's `name`). */
+  get name(): string {
+    return this.doc.base.name;
+  }
+
+  /** The timeline cursor: how many epochs are behind it (0 = the starting state). */
+  get position(): number {
+    return this.cursor;
+  }
+
   /** Replaces the subnet with a trace text (undoable); the cursor goes to its last epoch. */
   load(text: string, label: string): SessionView {
     const doc = docFromText(text);
@@ -186,10 +196,10 @@ export class Session {
   exportText = (): string => JSON.stringify(docToJson(this.doc));
 
   /** Forgets what the page holds, so the next view sends everything. */
-  resync(): SessionView {
+  resync(message = ''): SessionView {
     this.sentIds = [];
     this.sentWeights = null;
-    return this.view('');
+    return this.view(message);
   }
 
   view(message: string): SessionView {

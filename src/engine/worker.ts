@@ -6,6 +6,7 @@ import wasmUrl from '../generated/engine.wasm?url';
 import { makeEngineApi } from './api.ts';
 import { makeChainApi } from './chain-api.ts';
 import { makeCompareApi } from './compare-api.ts';
+import { openDraftStore } from '../persist/index.ts';
 
 /** Streams and compiles the module; falls back to a buffer for hosts that do not send application/wasm. */
 async function compileWasm(url: string): Promise<WebAssembly.Module> {
@@ -26,4 +27,5 @@ const loadModule = () =>
     throw e;
   }));
 
-Comlink.expose({ ...makeEngineApi(loadModule), ...makeCompareApi({ loadModule }), ...makeChainApi({ loadModule }) });
+// The subnet session's draft lives in IndexedDB (opened on first use, so the chain and compare workers never open it).
+Comlink.expose({ ...makeEngineApi(loadModule, undefined, openDraftStore()), ...makeCompareApi({ loadModule }), ...makeChainApi({ loadModule }) });

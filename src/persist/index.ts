@@ -18,3 +18,4 @@ export { openChainStore, type OpenChainStoreOptions } from './open.ts';
 export { MemoryChainStore } from './memory-store.ts';
 export { IdbChainStore } from './idb-store.ts';
 export { DEFAULT_DB_NAME, MIGRATIONS, SCHEMA_VERSION, type Migration } from './schema.ts';
+export { openDraftStore, DRAFT_DB_NAME, type Draft, type DraftSlot, type DraftStore } from './draft.ts';

@@ -39,6 +39,9 @@ export class Playground {
   helpOpen = $state(false);
   engineName = $state('');
 
+  /** The subnet a load replaced (kept as the 'previous' draft in IndexedDB), so one click brings it back. */
+  previous: { name: string } | null = $state.raw(null);
+
   /** The summary of the epoch at the cursor (null at the starting state). */
   current = $derived(this.cursor > 0 ? (this.history[this.cursor - 1] ?? null) : null);
   busy = $derived(this.progress !== null);
@@ -49,10 +52,20 @@ export class Playground {
     this.client = client ?? createEngineClient((v) => this.take(v));
   }
 
-  async start(preset: PresetId = 'four-by-four'): Promise<void> {
+  /**
+   * Starts the engine and opens the subnet the user left on their last visit (the draft the worker keeps in IndexedDB
+   * after every change), else `preset`. A share link or lesson in the address is opened after this, on top.
+   */
+  async start(preset: PresetId = 'four-by-four', options: { drafts?: boolean } = {}): Promise<void> {
     try {
       this.engineName = await this.client.version();
-      await this.loadPreset(preset);
+      // An embedded view (a blog's iframe) is not the user's work: it neither reopens nor writes the draft.
+      const restored = options.drafts === false ? null : await this.client.restoreDraft().catch(() => null);
+      if (options.drafts !== false) this.previous = await this.client.previousDraft().catch(() => null);
+      if (restored) {
+        this.preset = 'file';
+        this.origin = 'Your subnet as you left it (kept in this browser after every change).';
+      } else await this.loadPreset(preset);
       this.ready = true;
     } catch (e) {
       this.fail(e, 'The engine could not start');
@@ -61,8 +74,23 @@ export class Playground {
 
   async loadPreset(id: PresetId): Promise<void> {
     this.pause();
+    const replacing = this.name;
     this.preset = id;
-    await this.act(() => this.client.load(presetTrace(id), PRESET_COPY[id].name));
+    if (await this.act(() => this.client.load(presetTrace(id), PRESET_COPY[id].name)) && replacing) this.previous = { name: replacing };
+  }
+
+  /** Brings back the subnet the last load replaced (undoable, like any load); the current one becomes 'previous'. */
+  async reopenPrevious(): Promise<boolean> {
+    this.pause();
+    const replacing = this.name;
+    await this.client.saveDraft(); // a rotation still waiting for its debounce lands first
+    const ok = await this.act(async () => {
+      const view = await this.client.restoreDraft('previous');
+      if (!view) throw new Error('it is no longer kept in this browser');
+      return view;
+    }, 'Could not reopen the previous subnet');
+    if (ok) { this.preset = 'file'; this.origin = 'Reopened as you left it (kept in this browser).'; this.previous = { name: replacing }; }
+    return ok;
   }
 
   /** A file the user picked: checked by the model's one restore path first, then loaded with its labels. */
@@ -84,11 +112,17 @@ export class Playground {
   /** Loads a yuma-trace/1 text already restored by the caller; the current subnet stays when it fails. */
   async loadScenarioText(text: string, label: string, origin: string): Promise<boolean> {
     this.pause();
+    const replacing = this.name;
     const ok = await this.act(() => this.client.load(text, label), `Could not load ${label}`);
-    if (ok) { this.preset = 'file'; this.origin = origin; }
+    if (ok) { this.preset = 'file'; this.origin = origin; if (replacing) this.previous = { name: replacing }; }
     return ok;
   }
   // ── end issue 5 ──
+
+  /** Saves the draft now: the page calls it when it is hidden, so a closed tab keeps its last change. */
+  saveDraft(): Promise<boolean> {
+    return this.client.saveDraft();
+  }
 
   /** Every epoch's results as CSV (computed in the worker). */
   exportCsv(): Promise<string> {

@@ -74,8 +74,11 @@ export interface ChainApi {
   chainCreate(source: ChainSource, name?: string): Promise<ChainView>;
   /** Opens a saved chain at `block` (default: its head); read-only (`view.readOnly`) while another tab has it open. */
   chainOpen(chainId: string, block?: bigint): Promise<ChainView>;
-  /** Reopens the last session (chain and block) after a reload; null when there is none. Read-only while another tab has it. */
-  chainResume(): Promise<ChainView | null>;
+  /**
+   * Reopens the last session (chain and block) after a reload; null when there is none. Read-only while another tab has
+   * it. `prefer`: this tab's own last chain and block (kept per tab by the page), used while that chain is still saved.
+   */
+  chainResume(prefer?: { chainId: string; block: bigint }): Promise<ChainView | null>;
   /** Renames a saved chain; refused while another tab has it open. */
   chainRename(chainId: string, name: string): Promise<ChainListEntry[]>;
   /**
@@ -209,9 +212,9 @@ export function makeChainApi(deps: ChainApiDeps): ChainApi {
         return saved(await own.open({ store, engines }, info.id, { token, scenario }));
       }),
     chainOpen: (chainId, block) => exclusive(async (ctx) => saved(await own.open(ctx, chainId, { block, token: ctx.token }))),
-    chainResume: () =>
+    chainResume: (prefer) =>
       exclusive(async ({ store, engines, token }) => {
-        const last = await store.getLastSession();
+        const last = (prefer && (await store.getChain(prefer.chainId)) ? prefer : undefined) ?? (await store.getLastSession());
         const chain = last && (await store.getChain(last.chainId));
         if (!last || !chain) return null;
         return saved(await own.open({ store, engines }, chain.id, { block: last.block, token }));

@@ -9,6 +9,7 @@ import { serializeScenario, type ChainScenario, type Scenario } from '../model/s
 import type {
   ActionJson, ChainApi, ChainListEntry, ChainPresetInfo, ChainSource, ChainView, EpochEntry, EpochRecord, FaultMessage, ForkMode, RunProgress, StepTarget,
 } from '../engine/chain-api.ts';
+import { keepTabChain, tabChain } from './chain-tab.ts';
 
 export type { ActionJson, ChainListEntry, ChainPresetInfo, ChainView, EpochEntry, EpochRecord, FaultMessage, ForkMode, RunProgress };
 export type { HyperparameterView, LoggedActionView, NeuronView, SubnetView } from '../engine/chain-api.ts';
@@ -54,7 +55,7 @@ export class ChainPlayground {
       await this.remote.chainOnFault(proxy((f: FaultMessage) => (this.fault = f)));
       await this.remote.chainOnTakeover(proxy(() => void this.tookOver()));
       this.presets = await this.remote.chainPresets();
-      const resumed = await this.remote.chainResume();
+      const resumed = await this.remote.chainResume(tabChain());
       this.chains = await this.remote.chainList();
       if (resumed) await this.take(resumed, this.opened(resumed, 'Resumed'));
       else this.status = 'No saved chain yet: create one from a preset.';
@@ -241,6 +242,7 @@ export class ChainPlayground {
   /** Every view from the worker: replace it and bring the epoch results up to its head. */
   private async take(v: ChainView, status?: string): Promise<void> {
     this.view = v;
+    keepTabChain(v.chain.id, v.block);
     if (!v.subnets.some((s) => s.netuid === this.netuid) && v.subnets.length > 0) this.netuid = v.subnets[0].netuid;
     if (status) this.status = status;
     const known = this.epochsOf;

@@ -79,6 +79,12 @@ describe(makeChainApi, () => {
     expect(await one.api.chainView()).toMatchObject({ chain: { id }, block: 150n, head: 150n, readOnly: false, stateHash: first.stateHash, log: first.log });
     expect((await one.api.chainList()).map((c) => [c.name, c.headBlock]).sort()).toEqual([['small (copy)', 230n], ['small', 150n]]); // sorted as text
     expect((await one.api.chainStep({ blocks: 1 })).view.block).toBe(151n);
+
+    // The copy is the shared last session now; the first tab, reloaded, resumes its own chain (the page keeps it per tab).
+    await two.api.chainStep({ blocks: 1 });
+    const reloaded = chainApi(one.db, { locks: fakeLocks() }); // the first tab's new worker (its old one ended with it)
+    expect(await reloaded.api.chainResume()).toMatchObject({ chain: { name: 'small (copy)' } });
+    expect(await reloaded.api.chainResume({ chainId: id, block: 151n })).toMatchObject({ chain: { id }, block: 151n, readOnly: false });
   });
 
   it('takes over when the first tab closes, by itself and at the next write; a third tab is then the reader', async () => {

@@ -181,7 +181,8 @@ export class ChainPlayground {
   async seek(block: bigint): Promise<boolean> {
     try {
       this.busy = true;
-      await this.take(await this.seekLatest(block), `At block ${block}.`);
+      const v = await this.seekLatest(block);
+      await this.take(v, `At block ${v.block}.`); // read-only, a block past the head stops at the head
       return true;
     } catch (e) {
       if (!(e instanceof SupersededError)) this.error = `Could not go to block ${block}: ${text(e)}`;

@@ -63,6 +63,12 @@ describe(makeChainApi, () => {
     expect(after.epochs.slice(0, before.epochs.length)).toEqual(before.epochs);
     expect(after.list).toEqual([['small', 400n]]);
     expect(await one.store()!.getLastSession()).toEqual({ chainId: id, block: 400n }); // the reader never moved it
+
+    // A share link in the reading tab is a new chain of its own: writable there, and the first tab's chain stays as it was.
+    const linked = await two.api.chainCreate({ json: JSON.stringify(smallDoc()), label: 'link' });
+    expect(linked).toMatchObject({ readOnly: false, chain: { name: 'small (2)' } });
+    expect((await two.api.chainStep({ blocks: 5 })).view.block).toBe(5n);
+    expect((await saved(one.api)).list).toEqual([['small (2)', 5n], ['small', 400n]]);
   });
 
   it('makes a copy the second tab owns: writable at the same block, and the first tab’s chain is untouched', async () => {

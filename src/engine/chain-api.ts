@@ -2,16 +2,20 @@
 // cancel, user actions, time travel and forks, epoch results for charts. A plain factory whose methods the worker's API
 // object spreads in ({ ...makeEngineApi(…), ...makeChainApi(…) }), so every name starts with `chain`; tests call it in
 // node. The store is opened here, in the worker, on the first call; its faults reach the page without their `cause`.
+// One writer per chain: the open chain's Web Lock is held here (chain-lock.ts); without it the session is read-only.
+// Over 300 lines: the remote contract and its one implementation are kept side by side, call for call.
 import type { ChainAction } from '../chain/actions.ts';
 import { CHAIN_PRESETS } from '../chain/presets/index.ts';
 import type { ChainEngines } from '../chain/state.ts';
 import { createWasmChainMath } from '../chain/wasm-chain-math.ts';
 import { scenarioDocument, serializeScenario } from '../model/scenario.ts';
 import { openChainStore, type ChainInfo, type EpochEntry, type PersistFault, type PersistFaultKind } from '../persist/index.ts';
+import { platformLocks, type LockProvider } from './chain-lock.ts';
+import { OpenChain } from './chain-open.ts';
 import type { PackedChainState } from './chain-pack.ts';
 import { PAYLOAD_CHECKS, type EpochRecord, type ScenarioDoc, type SessionStore } from './chain-records.ts';
 import type { CancelToken, RunProgress } from './chain-run.ts';
-import { ChainSession, chainScenarioOf, type ActionJson, type ActionOutcome, type ForkMode, type StepTarget } from './chain-session.ts';
+import { chainScenarioOf, type ChainSession, type ActionJson, type ActionOutcome, type ForkMode, type StepTarget } from './chain-session.ts';
 import type { ChainView } from './chain-view.ts';
 import { createWasmEngine } from './wasm-epoch.ts';
 
@@ -68,12 +72,21 @@ export interface ChainApi {
   chainList(): Promise<ChainListEntry[]>;
   /** Creates a saved chain (default name: the scenario's, made unique) and opens it at its start block. */
   chainCreate(source: ChainSource, name?: string): Promise<ChainView>;
-  /** Opens a saved chain at `block` (default: its head). */
+  /** Opens a saved chain at `block` (default: its head); read-only (`view.readOnly`) while another tab has it open. */
   chainOpen(chainId: string, block?: bigint): Promise<ChainView>;
-  /** Reopens the last session (chain and block) after a reload; null when there is none. */
-  chainResume(): Promise<ChainView | null>;
+  /**
+   * Reopens the last session (chain and block) after a reload; null when there is none. Read-only while another tab has
+   * it. `prefer`: this tab's own last chain and block (kept per tab by the page), used while that chain is still saved.
+   */
+  chainResume(prefer?: { chainId: string; block: bigint }): Promise<ChainView | null>;
+  /** Renames a saved chain; refused while another tab has it open. */
   chainRename(chainId: string, name: string): Promise<ChainListEntry[]>;
-  /** Deletes a saved chain; deleting the open one closes it. */
+  /**
+   * Copies the open chain's whole saved history (default name “X (copy)”, made unique) and opens the copy at the same
+   * block, owned by this tab: the way on from a chain another tab has open.
+   */
+  chainCopy(name?: string): Promise<ChainView>;
+  /** Deletes a saved chain; deleting the open one closes it. Refused while another tab has it open. */
   chainDelete(chainId: string): Promise<ChainListEntry[]>;
   /** The open chain's view, or null when none is open. */
   chainView(): Promise<ChainView | null>;
@@ -100,6 +113,11 @@ export interface ChainApi {
   chainResultsCsv(): Promise<string>;
   /** Writes everything buffered; false when storage refused it (the chain keeps working in memory). */
   chainFlush(): Promise<boolean>;
+  /**
+   * Called with the chain's id when the read-only chain became this tab's: the other tab let go of it (the session was
+   * reopened from the store: fetch chainView), or deleted it (chainView is null).
+   */
+  chainOnTakeover(listener: (chainId: string) => void): Promise<void>;
   /** Receives storage faults, including any raised before the listener was registered. */
   chainOnFault(listener: (fault: FaultMessage) => void): Promise<void>;
   /** Saves and releases the store (the next call opens it again). */
@@ -112,6 +130,8 @@ export interface ChainApiDeps {
   openStore?: (onFault: (fault: PersistFault) => void) => Promise<SessionStore>;
   createEngines?: (module: WebAssembly.Module) => Promise<ChainEngines>;
   snapshotEvery?: number;
+  /** Web Locks for one writer per chain; default `navigator.locks`, or in node (no tabs) a provider that always grants. */
+  locks?: LockProvider;
 }
 
 const defaultEngines = async (module: WebAssembly.Module): Promise<ChainEngines> => {
@@ -142,7 +162,6 @@ export function makeChainApi(deps: ChainApiDeps): ChainApi {
         ready = undefined;
         throw e;
       }));
-  let session: ChainSession | undefined;
   const running = new Set<CancelToken>();
   let queue: Promise<unknown> = Promise.resolve();
   /** Calls run one at a time in arrival order; a run yields between blocks, but only chainCancel gets in. */
@@ -159,16 +178,14 @@ export function makeChainApi(deps: ChainApiDeps): ChainApi {
     queue = result.catch(() => undefined);
     return result;
   };
-  const open = () => {
-    if (!session) throw new Error('No chain is open: create one or open a saved chain.');
-    return session;
-  };
   const options = (store: SessionStore, engines: ChainEngines) => ({ store, engines, snapshotEvery: deps.snapshotEvery ?? SNAPSHOT_EVERY });
+  const own = new OpenChain(deps.locks ?? platformLocks(), options, exclusive);
+  const open = () => own.get();
   const saved = async (s: ChainSession) => {
     await s.save();
     return s.view();
   };
-  const list = async (store: SessionStore) => (await store.listChains()).map((c) => listEntry(c, session?.chainId));
+  const list = async (store: SessionStore) => (await store.listChains()).map((c) => listEntry(c, own.session?.chainId));
   const uniqueName = async (store: SessionStore, wanted: string) => {
     const base = wanted.trim() || 'chain';
     let name = base;
@@ -192,52 +209,51 @@ export function makeChainApi(deps: ChainApiDeps): ChainApi {
         if (name !== undefined && (await store.findChain(chosen))) throw new Error(`A chain named “${chosen}” already exists.`);
         const stored = scenarioDocument({ kind: 'chain', chain: scenario }) as ScenarioDoc;
         const info = await store.createChain(chosen, stored);
-        session = await ChainSession.open(options(store, engines), { ...info, scenario: stored }, { token, scenario });
-        return saved(session);
+        return saved(await own.open({ store, engines }, info.id, { token, scenario }));
       }),
-    chainOpen: (chainId, block) =>
+    chainOpen: (chainId, block) => exclusive(async (ctx) => saved(await own.open(ctx, chainId, { block, token: ctx.token }))),
+    chainResume: (prefer) =>
       exclusive(async ({ store, engines, token }) => {
-        const chain = await store.getChain(chainId);
-        if (!chain) throw new Error('That chain is no longer saved.');
-        session = await ChainSession.open(options(store, engines), chain, { block, token });
-        return saved(session);
-      }),
-    chainResume: () =>
-      exclusive(async ({ store, engines, token }) => {
-        const last = await store.getLastSession();
+        const last = (prefer && (await store.getChain(prefer.chainId)) ? prefer : undefined) ?? (await store.getLastSession());
         const chain = last && (await store.getChain(last.chainId));
         if (!last || !chain) return null;
-        session = await ChainSession.open(options(store, engines), chain, { block: last.block, token });
-        return saved(session);
+        return saved(await own.open({ store, engines }, chain.id, { block: last.block, token }));
       }),
     chainRename: (chainId, name) =>
       exclusive(async ({ store }) => {
         const wanted = name.trim();
-        const chain = await store.getChain(chainId);
-        if (!chain) throw new Error('That chain is no longer saved.');
-        if (wanted === chain.name) return list(store);
-        if (!wanted) throw new Error('A chain needs a name.');
-        if (await store.findChain(wanted)) throw new Error(`A chain named “${wanted}” already exists.`);
-        // The store has no rename: copy the whole chain under the new name, then delete the old one.
-        await store.flush();
-        const copy = await store.forkAs(chainId, BigInt(Number.MAX_SAFE_INTEGER), wanted);
-        await store.deleteChain(chainId);
-        if (session?.chainId === chainId) {
-          await session.moved(copy);
-          await session.save();
+        const { chain, lock } = await own.guard(store, chainId, 'rename');
+        try {
+          if (wanted === chain.name) return list(store);
+          if (!wanted) throw new Error('A chain needs a name.');
+          if (await store.findChain(wanted)) throw new Error(`A chain named “${wanted}” already exists.`);
+          // The store has no rename: copy the whole chain under the new name, then delete the old one.
+          await store.flush();
+          const copy = await store.forkAs(chainId, BigInt(Number.MAX_SAFE_INTEGER), wanted);
+          await store.deleteChain(chainId);
+          const s = own.session;
+          if (s?.chainId === chainId) {
+            await s.moved(copy);
+            await own.follow();
+            await s.save();
+          }
+          return list(store);
+        } finally {
+          own.release(lock);
         }
-        return list(store);
       }),
     chainDelete: (chainId) =>
       exclusive(async ({ store }) => {
-        if (session?.chainId === chainId) session = undefined;
-        await store.deleteChain(chainId);
+        const { lock } = await own.guard(store, chainId, 'delete');
+        await store.deleteChain(chainId).finally(() => own.release(lock));
+        if (own.session?.chainId === chainId) own.close(); // after: a tab waiting for its lock finds it gone
         return list(store);
       }),
-    chainView: () => exclusive(async () => (session ? session.view() : null)),
+    chainView: () => exclusive(async () => (own.session ? own.session.view() : null)),
     chainStep: (target, onProgress) =>
-      exclusive(async ({ token }) => {
-        const s = open();
+      exclusive(async (ctx) => {
+        const { token } = ctx;
+        const s = await own.writable(ctx);
         const report = onProgress ? (p: RunProgress) => void Promise.resolve(onProgress(p)).catch(() => undefined) : undefined;
         const { done, cancelled } = await s.step(target, { token, onProgress: report });
         return { view: await saved(s), done, cancelled };
@@ -252,31 +268,44 @@ export function makeChainApi(deps: ChainApiDeps): ChainApi {
         return saved(s);
       }),
     chainApply: (action, fork) =>
-      exclusive(async () => {
-        const s = open();
+      exclusive(async (ctx) => {
+        const s = await own.writable(ctx);
         const outcome = await s.apply(action, fork?.mode === 'new-chain' ? { mode: 'new-chain', name: fork.name.trim() } : fork);
+        await own.follow();
         return { ...outcome, view: outcome.ok ? await saved(s) : await s.view() };
       }),
     chainFork: (mode) =>
-      exclusive(async ({ store }) => {
-        const s = open();
-        if (mode.mode === 'new-chain' && (await store.findChain(mode.name.trim()))) throw new Error(`A chain named “${mode.name.trim()}” already exists.`);
+      exclusive(async (ctx) => {
+        const s = await own.writable(ctx);
+        if (mode.mode === 'new-chain' && (await ctx.store.findChain(mode.name.trim()))) throw new Error(`A chain named “${mode.name.trim()}” already exists.`);
         await s.fork(mode.mode === 'new-chain' ? { mode: 'new-chain', name: mode.name.trim() } : mode);
+        await own.follow();
         return saved(s);
+      }),
+    chainCopy: (name) =>
+      exclusive(async (ctx) => {
+        const s = open();
+        const chosen = name?.trim() || (await uniqueName(ctx.store, `${s.name} (copy)`));
+        if (await ctx.store.findChain(chosen)) throw new Error(`A chain named “${chosen}” already exists.`);
+        await ctx.store.flush();
+        // Everything saved up to the head the writing tab has reached (read now: this tab's may be behind).
+        const copy = await ctx.store.forkAs(s.chainId, (await ctx.store.getChain(s.chainId))?.headBlock ?? s.block, chosen);
+        return saved(await own.open(ctx, copy.id, { block: s.block, token: ctx.token }));
       }),
     chainEpochs: (query = {}) => exclusive(async () => open().epochs(query.from, query.to, query.netuid)),
     chainHash: () => exclusive(async () => open().stateHash()),
     chainExport: () => exclusive(async () => serializeScenario({ kind: 'chain', chain: await open().timeline() })),
     chainResultsCsv: () => exclusive(async () => open().resultsCsv()),
     chainFlush: () => exclusive(({ store }) => store.flush()),
+    chainOnTakeover: async (l) => void (own.onTakeover = l),
     chainOnFault: async (l) => {
       listener = l;
       for (const f of faults.splice(0)) void Promise.resolve(l(f)).catch(() => undefined);
     },
     chainClose: () =>
       exclusive(async ({ store }) => {
-        if (session) await session.save();
-        session = undefined;
+        await own.session?.save();
+        own.close();
         ready = undefined;
         await store.close();
       }),

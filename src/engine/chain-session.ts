@@ -52,6 +52,10 @@ export function chainScenarioOf(doc: unknown, label?: string): Scenario {
   return s.chain;
 }
 
+/** The refusal a read-only session gives, naming the chain and the way out. */
+export const readOnlyMessage = (name: string, doing: string): string =>
+  `“${name}” is open in another tab, so this tab cannot ${doing} it. Make a copy here to keep working, or close the other tab.`;
+
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
 export class ChainSession {
@@ -63,17 +67,24 @@ export class ChainSession {
   private constructor(
     private readonly c: Cursor,
     private info: ChainInfo,
+    /** Another tab writes this chain: nothing here writes to the store (no step, action, fork, or last-session pointer). */
+    readonly readOnly: boolean,
   ) {}
 
-  /** Opens a saved chain at `at.block` (default: its head; past the head it is computed). `at.scenario`: already parsed. */
-  static async open(o: SessionOptions, saved: SavedChain<ScenarioDoc>, at: { block?: bigint; token?: CancelToken; scenario?: Scenario } = {}): Promise<ChainSession> {
+  /**
+   * Opens a saved chain at `at.block` (default: its head; past the head it is computed, unless `at.readOnly`: then the
+   * cursor stops at the head). `at.scenario`: already parsed.
+   */
+  static async open(
+    o: SessionOptions, saved: SavedChain<ScenarioDoc>, at: { block?: bigint; token?: CancelToken; scenario?: Scenario; readOnly?: boolean } = {},
+  ): Promise<ChainSession> {
     const scenario = at.scenario ?? chainScenarioOf(saved.scenario, saved.name);
     const c: Cursor = {
       store: o.store, engines: o.engines, snapshotEvery: BigInt(o.snapshotEvery), yieldEvery: o.yieldEvery ?? 50,
       chainId: saved.id, scenario, state: null!, head: saved.headBlock ?? scenario.startBlock, scriptNext: 0, last: null,
     };
     placeAt(c, await initialState(c));
-    const session = new ChainSession(c, saved);
+    const session = new ChainSession(c, saved, at.readOnly ?? false);
     await session.lookUpSource();
     await session.seek(at.block ?? c.head, at.token);
     return session;
@@ -81,6 +92,20 @@ export class ChainSession {
 
   get chainId(): string {
     return this.c.chainId;
+  }
+
+  get name(): string {
+    return this.info.name;
+  }
+
+  /** The cursor's block. */
+  get block(): bigint {
+    return this.c.state.block;
+  }
+
+  /** Throws the read-only refusal: `doing` is what was refused (“step”, “apply an action to”…). */
+  private writable(doing: string): void {
+    if (this.readOnly) throw new Error(readOnlyMessage(this.info.name, doing));
   }
 
   private changed(): void {
@@ -94,6 +119,7 @@ export class ChainSession {
 
   /** Steps forward; blocks already computed are replayed from the log, new ones are saved. Cancelling keeps the blocks done. */
   async step(target: StepTarget, hooks: Omit<RunHooks, 'untilEpochOf'> = {}): Promise<{ done: number; cancelled: boolean }> {
+    this.writable('step');
     let blocks: number;
     let untilEpochOf: number | undefined;
     if ('epochOf' in target) {
@@ -119,7 +145,9 @@ export class ChainSession {
    */
   async seek(block: bigint, token?: CancelToken, fresh = false): Promise<void> {
     const c = this.c;
-    const target = block < c.scenario.startBlock ? c.scenario.startBlock : block;
+    if (this.readOnly) fresh = (await this.followHead()) || fresh;
+    let target = block < c.scenario.startBlock ? c.scenario.startBlock : block;
+    if (this.readOnly && target > c.head) target = c.head; // blocks past the head would be new history: not ours to write
     if (target === c.state.block && !fresh) return;
     const snap = await c.store.nearestSnapshot(c.chainId, target);
     const base = snap?.block ?? c.scenario.startBlock;
@@ -134,6 +162,7 @@ export class ChainSession {
    */
   async apply(json: ActionJson, fork?: ForkMode): Promise<ActionOutcome> {
     const c = this.c;
+    if (this.readOnly) return { ok: false, error: null, message: readOnlyMessage(this.info.name, 'apply actions to') };
     let action: ChainAction;
     try {
       action = parseAction(json);
@@ -164,6 +193,7 @@ export class ChainSession {
 
   /** Forks at the cursor: drops the saved blocks after it, or copies the history up to it into a new chain and continues there. */
   async fork(mode: ForkMode): Promise<void> {
+    this.writable('fork');
     const c = this.c;
     const b = c.state.block;
     if (mode.mode === 'truncate') {
@@ -179,6 +209,22 @@ export class ChainSession {
     this.revision++;
   }
 
+  /**
+   * Read-only: takes the head the writing tab has saved since. True when it moved back (that tab forked in place):
+   * the history here may be stale, so the next seek restores from the store.
+   */
+  private async followHead(): Promise<boolean> {
+    const saved = await this.c.store.getChain(this.c.chainId);
+    if (!saved) throw new Error(`“${this.info.name}” was deleted in another tab.`);
+    const head = saved.headBlock ?? this.c.scenario.startBlock;
+    if (head === this.c.head) return false;
+    const back = head < this.c.head;
+    this.c.head = head;
+    this.info = saved;
+    if (back) this.revision++;
+    return back;
+  }
+
   /** Recomputes the cursor's state from the store (after a failed fork: the unlogged action is dropped). */
   private async reload(): Promise<void> {
     await this.seek(this.c.state.block, undefined, true);
@@ -186,6 +232,7 @@ export class ChainSession {
 
   /** Points the last session here and makes everything durable; false when storage refused it (still kept in memory). */
   async save(): Promise<boolean> {
+    if (this.readOnly) return this.c.store.flush();
     this.c.store.setLastSession({ chainId: this.c.chainId, block: this.c.state.block });
     return this.c.store.flush();
   }
@@ -221,7 +268,7 @@ export class ChainSession {
     const log = await c.store.actionsBetween(c.chainId, c.scenario.startBlock, c.head);
     return buildView(c.state, c.engines, {
       chain: { id: c.chainId, name: this.info.name, forkedFrom: from && this.sourceName !== null ? { chainId: from.chainId, name: this.sourceName, block: from.block } : null },
-      storage: { backend: c.store.backend, unsaved: c.store.hasUnsaved() },
+      storage: { backend: c.store.backend, unsaved: c.store.hasUnsaved() }, readOnly: this.readOnly,
       startBlock: c.scenario.startBlock, head: c.head, revision: this.revision, snapshotEvery: Number(c.snapshotEvery),
       stateHash: this.stateHash(), last: c.last, log,
     });

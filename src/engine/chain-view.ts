@@ -84,6 +84,8 @@ export interface ChainView {
   chain: { id: string; name: string; forkedFrom: { chainId: string; name: string; block: bigint } | null };
   /** Where saving goes; `unsaved`: some history is not durable yet (e.g. storage full). */
   storage: { backend: 'indexeddb' | 'memory'; unsaved: boolean };
+  /** Another tab has this chain open (chain-lock.ts): here it can be viewed, seeked and copied, not changed. */
+  readOnly: boolean;
   startBlock: bigint;
   block: bigint;
   head: bigint;
@@ -155,6 +157,7 @@ function neuronsOf(state: ChainState, s: SubnetState): NeuronView[] {
 export interface ViewContext {
   chain: ChainView['chain'];
   storage: ChainView['storage'];
+  readOnly: boolean;
   startBlock: bigint;
   head: bigint;
   revision: number;

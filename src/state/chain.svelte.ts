@@ -1,6 +1,6 @@
 // The chain view's state: the open chain as the worker last described it, the saved chains, epoch results for the
-// charts, run progress and cancel, the last action's refusal and the storage fault banner; chains in from files and
-// links, out as yuma-chain/1 text. Talks to the worker only through the Remote<ChainApi> it is given
+// charts, run progress and cancel, the last action's refusal, the storage fault banner and the "open in another tab"
+// banner (its copy and takeover); chains in from files and links, out as yuma-chain/1 text. Talks to the worker only through the Remote<ChainApi> it is given
 // (src/engine/chain-api.ts); components read fields and call methods.
 import { proxy, type Remote } from 'comlink';
 import { latestWins, SupersededError } from '../engine/client.ts';
@@ -9,6 +9,7 @@ import { serializeScenario, type ChainScenario, type Scenario } from '../model/s
 import type {
   ActionJson, ChainApi, ChainListEntry, ChainPresetInfo, ChainSource, ChainView, EpochEntry, EpochRecord, FaultMessage, ForkMode, RunProgress, StepTarget,
 } from '../engine/chain-api.ts';
+import { keepTabChain, tabChain } from './chain-tab.ts';
 
 export type { ActionJson, ChainListEntry, ChainPresetInfo, ChainView, EpochEntry, EpochRecord, FaultMessage, ForkMode, RunProgress };
 export type { HyperparameterView, LoggedActionView, NeuronView, SubnetView } from '../engine/chain-api.ts';
@@ -30,6 +31,11 @@ export class ChainPlayground {
   /** The last action's refusal, in the chain's words (cleared by the next success). */
   actionError = $state('');
   fault: FaultMessage | null = $state.raw(null);
+  /** The chain whose "open in another tab" banner was dismissed (it comes back for another chain). */
+  lockDismissed = $state('');
+  /** The open chain is another tab's: viewing only (the worker refuses writes and says why). */
+  readOnly = $derived(this.view?.readOnly ?? false);
+  lockBanner = $derived(this.readOnly && this.view?.chain.id !== this.lockDismissed);
   /** The subnet the per-subnet panels show. */
   netuid = $state(1);
 
@@ -47,10 +53,11 @@ export class ChainPlayground {
   async start(): Promise<void> {
     await this.attempt('The chain engine could not start', async () => {
       await this.remote.chainOnFault(proxy((f: FaultMessage) => (this.fault = f)));
+      await this.remote.chainOnTakeover(proxy(() => void this.tookOver()));
       this.presets = await this.remote.chainPresets();
-      const resumed = await this.remote.chainResume();
+      const resumed = await this.remote.chainResume(tabChain());
       this.chains = await this.remote.chainList();
-      if (resumed) await this.take(resumed, `Resumed “${resumed.chain.name}” at block ${resumed.block}.`);
+      if (resumed) await this.take(resumed, this.opened(resumed, 'Resumed'));
       else this.status = 'No saved chain yet: create one from a preset.';
       this.ready = true;
     });
@@ -100,7 +107,35 @@ export class ChainPlayground {
   }
 
   open(chainId: string): Promise<boolean> {
-    return this.chainOp('Could not open the chain', () => this.remote.chainOpen(chainId), (v) => `Opened “${v.chain.name}” at block ${v.block}.`);
+    return this.chainOp('Could not open the chain', () => this.remote.chainOpen(chainId), (v) => this.opened(v, 'Opened'));
+  }
+
+  /** Copies the open chain (all its saved history) under a new name and goes on in the copy, which this tab owns. */
+  copyHere(): Promise<boolean> {
+    return this.chainOp('Could not copy the chain', () => this.remote.chainCopy(), (v) => `Copied to “${v.chain.name}” at block ${v.block}: this tab can change it.`);
+  }
+
+  dismissLock(): void {
+    this.lockDismissed = this.view?.chain.id ?? '';
+  }
+
+  private opened(v: ChainView, how: string): string {
+    return v.readOnly ? `${how} “${v.chain.name}” read-only at block ${v.block}: it is open in another tab.` : `${how} “${v.chain.name}” at block ${v.block}.`;
+  }
+
+  /** The worker took over the read-only chain: the other tab let go of it, or deleted it. */
+  private async tookOver(): Promise<void> {
+    const name = this.view?.chain.name ?? 'The chain';
+    await this.attempt('Could not take the chain over', async () => {
+      const v = await this.remote.chainView();
+      this.chains = await this.remote.chainList();
+      if (v) await this.take(v, `The other tab let go of “${v.chain.name}”: this tab can change it now.`);
+      else {
+        this.view = null;
+        this.epochs = [];
+        this.status = `“${name}” was deleted or renamed in the other tab. Open or create another.`;
+      }
+    });
   }
 
   async rename(chainId: string, name: string): Promise<boolean> {
@@ -146,7 +181,8 @@ export class ChainPlayground {
   async seek(block: bigint): Promise<boolean> {
     try {
       this.busy = true;
-      await this.take(await this.seekLatest(block), `At block ${block}.`);
+      const v = await this.seekLatest(block);
+      await this.take(v, `At block ${v.block}.`); // read-only, a block past the head stops at the head
       return true;
     } catch (e) {
       if (!(e instanceof SupersededError)) this.error = `Could not go to block ${block}: ${text(e)}`;
@@ -207,6 +243,7 @@ export class ChainPlayground {
   /** Every view from the worker: replace it and bring the epoch results up to its head. */
   private async take(v: ChainView, status?: string): Promise<void> {
     this.view = v;
+    keepTabChain(v.chain.id, v.block);
     if (!v.subnets.some((s) => s.netuid === this.netuid) && v.subnets.length > 0) this.netuid = v.subnets[0].netuid;
     if (status) this.status = status;
     const known = this.epochsOf;

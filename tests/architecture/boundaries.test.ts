@@ -25,7 +25,7 @@ const MAY_IMPORT: Record<string, { allow: string[]; why: string }> = {
 
 /** The page (src/state, src/ui) reaches the worker through the comlink client, and takes only types from the APIs. */
 const PAGE_MAY_USE_FROM_ENGINE = /^src\/engine\/client\.ts$/;
-const PAGE_MAY_TYPE_FROM_ENGINE = /^src\/engine\/(api|chain-api|compare-api)\.ts$/;
+const PAGE_MAY_TYPE_FROM_ENGINE = /^src\/engine\/(api|chain-api|chain-api-types|compare-api)\.ts$/;
 
 /** Specifiers named only by `import type` / `export type` statements (erased at build: they load no code). */
 function typeOnly(text: string): Set<string> {

@@ -54,23 +54,15 @@ export class Session {
   private cancelled = false;
   private endCache: { doc: SessionDoc; state: SubnetState } | null = null;
   private sentWeights: SubnetState['weights'] | null = null;
-  private readonly engine: EpochEngine;
 
-  constructor(engine: EpochEngine, text: string) {
-    this.engine = engine;
+  constructor(private readonly engine: EpochEngine, text: string) {
     this.doc = docFromText(text);
     this.cursor = this.compute().length;
   }
 
-  /** The subnet's name (the document's `name`). */
-  get name(): string {
-    return this.doc.base.name;
-  }
-
-  /** The timeline cursor: how many epochs are behind it (0 = the starting state). */
-  get position(): number {
-    return this.cursor;
-  }
+  /** The subnet's name, and the timeline cursor (epochs behind it; 0 = the starting state). */
+  get name(): string { return this.doc.base.name; }
+  get position(): number { return this.cursor; }
 
   /** Replaces the subnet with a trace text (undoable); the cursor goes to its last epoch. */
   load(text: string, label: string): SessionView {
@@ -166,7 +158,6 @@ export class Session {
   }
 
   cancel(): void { this.cancelled = true; }
-
   undo = (): SessionView => this.travel(this.past, this.future, 'Undid');
   redo = (): SessionView => this.travel(this.future, this.past, 'Redid');
 
@@ -279,7 +270,6 @@ export class Session {
     this.endCache = { doc, state };
     return this.frames;
   }
-
 
   /**
    * The state after every step of `doc` (what the next epoch would read), as a private copy. `doc` must be the

@@ -1,10 +1,11 @@
 // Bonds (spec §4.9–§4.11): reading stored bonds, the Yuma 1/2 EMA of stake-weighted weights, and the
 // Yuma 3 per-bond EMA with optional liquid alpha. Dividends live in epoch.ts next to their caller.
 
-import { ONE, qmul, satAdd, satSub, fromInt, u16Proportion } from './fixed';
+import { ONE, U16_MAX_Q, qmul, qdivBy, reciprocal, satAdd, satSub } from './fixed';
+import { ptr, getI32, setI32, getI64, setI64 } from './raw';
 import { Sparse, Vec64 } from './sparse';
 import { U16Csr } from './io';
-import { alphaSigmoid } from './liquid';
+import { alphaSigmoidScaled, sigmoidScale } from './liquid';
 
 /**
  * Stored bond rows as Q values, without the columns registered at or after `lastTempo`
@@ -13,15 +14,23 @@ import { alphaSigmoid } from './liquid';
 export function readBonds(stored: U16Csr, reg: StaticArray<u64>, lastTempo: u64, asProportion: bool): Sparse {
   const n = reg.length;
   const out = new Sparse(n, stored.nnz());
+  const start = ptr(stored.start), col = ptr(stored.col), val = ptr(stored.val), regs = ptr(reg);
+  const oStart = ptr(out.start), oCol = ptr(out.col), oVal = ptr(out.val);
+  const u16Reciprocal = reciprocal(U16_MAX_Q);
+  let m = 0;
   for (let i = 0; i < n; i++) {
-    for (let k = stored.rowStart(i); k < stored.rowEnd(i); k++) {
-      const j = stored.colAt(k);
-      if (j >= n || lastTempo <= unchecked(reg[j])) continue;
-      const v = <i64>stored.valAt(k);
-      out.push(j, asProportion ? u16Proportion(v) : fromInt(v));
+    for (let k = getI32(start, i), end = getI32(start, i + 1); k < end; k++) {
+      const j = getI32(col, k);
+      if (j >= n || lastTempo <= <u64>getI64(regs, j)) continue;
+      const v = <i64>getI32(val, k) << 32;
+      // u16_proportion_to_fixed = Q(v) ⊘ Q(65535), with the divisor's reciprocal taken once.
+      setI32(oCol, m, j);
+      setI64(oVal, m, asProportion ? qdivBy(v, U16_MAX_Q, u16Reciprocal) : v);
+      m++;
     }
-    out.endRow();
+    setI32(oStart, i + 1, m);
   }
+  out.sealRows(m);
   return out;
 }
 
@@ -35,31 +44,41 @@ export function readBonds(stored: U16Csr, reg: StaticArray<u64>, lastTempo: u64,
 export function liquidAlphaEma(wb: Sparse, b: Sparse, consensus: Vec64, alphaLow: i64, alphaHigh: i64, steepness: i64, alphasOut: Sparse): Sparse {
   const n = wb.rows;
   const out = new Sparse(n, wb.nnz);
-  const bVal = new StaticArray<i64>(n);   // plain lookup B[i][j]
-  const bSeen = new StaticArray<i64>(n);  // forward-scan view of B[i][j]
+  const bValV = new StaticArray<i64>(n);   // plain lookup B[i][j]
+  const bSeenV = new StaticArray<i64>(n);  // forward-scan view of B[i][j]
+  const bVal = ptr(bValV), bSeen = ptr(bSeenV), c = ptr(consensus);
+  const wStart = ptr(wb.start), wCol = ptr(wb.col), wVal = ptr(wb.val);
+  const bStart = ptr(b.start), bCol = ptr(b.col), bVals = ptr(b.val);
+  const oStart = ptr(out.start), oCol = ptr(out.col), oVal = ptr(out.val);
+  const aStart = ptr(alphasOut.start), aCol = ptr(alphasOut.col), aVal = ptr(alphasOut.val);
+  const scale = sigmoidScale(steepness);
+  let m = 0, a = 0;
   for (let i = 0; i < n; i++) {
+    const bFirst = getI32(bStart, i), bEnd = getI32(bStart, i + 1);
     let maxCol = -1;
-    for (let k = b.rowStart(i); k < b.rowEnd(i); k++) {
-      const j = b.colAt(k);
-      unchecked((bVal[j] = b.valAt(k)));
-      if (j > maxCol) { unchecked((bSeen[j] = b.valAt(k))); maxCol = j; }
+    for (let k = bFirst; k < bEnd; k++) {
+      const j = getI32(bCol, k);
+      setI64(bVal, j, getI64(bVals, k));
+      if (j > maxCol) { setI64(bSeen, j, getI64(bVals, k)); maxCol = j; }
     }
     maxCol = -1;
-    for (let k = wb.rowStart(i); k < wb.rowEnd(i); k++) {
-      const j = wb.colAt(k);
-      const w = wb.valAt(k);
+    for (let k = getI32(wStart, i), end = getI32(wStart, i + 1); k < end; k++) {
+      const j = getI32(wCol, k);
+      const w = getI64(wVal, k);
       const wSeen = j > maxCol ? w : 0;
       if (j > maxCol) maxCol = j;
-      const alpha = alphaSigmoid(unchecked(consensus[j]), wSeen, unchecked(bSeen[j]), alphaLow, alphaHigh, steepness);
-      alphasOut.push(j, alpha);
-      let v = satAdd(qmul(satSub(ONE, alpha), unchecked(bVal[j])), max<i64>(qmul(alpha, w), 0));
+      const alpha = alphaSigmoidScaled(getI64(c, j), wSeen, getI64(bSeen, j), alphaLow, alphaHigh, scale);
+      setI32(aCol, a, j); setI64(aVal, a, alpha); a++;
+      let v = satAdd(qmul(satSub(ONE, alpha), getI64(bVal, j)), max<i64>(qmul(alpha, w), 0));
       if (v > ONE) v = ONE;
-      if (v > 0) out.push(j, v);
+      if (v > 0) { setI32(oCol, m, j); setI64(oVal, m, v); m++; }
     }
-    alphasOut.endRow();
-    out.endRow();
-    for (let k = b.rowStart(i); k < b.rowEnd(i); k++) { unchecked((bVal[b.colAt(k)] = 0)); unchecked((bSeen[b.colAt(k)] = 0)); }
+    setI32(aStart, i + 1, a);
+    setI32(oStart, i + 1, m);
+    for (let k = bFirst; k < bEnd; k++) { const j = getI32(bCol, k); setI64(bVal, j, 0); setI64(bSeen, j, 0); }
   }
+  alphasOut.sealRows(a);
+  out.sealRows(m);
   return out;
 }
 

@@ -133,6 +133,32 @@ export function qdiv(a: i64, b: i64): i64 {
   return divFits ? q : 0;
 }
 
+/** The reciprocal `qdivBy` takes for divisor b: 2^32 / b in double precision (any value for b ≤ 0). */
+// @ts-ignore: decorator
+@inline
+export function reciprocal(b: i64): f64 { return 4294967296.0 / <f64>b; }
+
+/**
+ * a ⊘ b with r = reciprocal(b): exactly qdiv(a, b), for rows and columns that share one divisor.
+ * Why it is exact: b and r as doubles (2^-53 and 2^-53 relative rounding), a as a double and the product
+ * (2^-53 each) put est = a·r within 2^-51·est of the real quotient Q = a·2^32/b; while est < 2^50 that
+ * is < 1, so ⌊est⌋ is ⌊Q⌋ − 1, ⌊Q⌋ or ⌊Q⌋ + 1, and the remainder a·2^32 − ⌊est⌋·b, in [−b, 2b) and so
+ * exact modulo 2^64 when b < 2^62 (as in udivShifted), picks ⌊Q⌋: truncating division stays truncating
+ * division, never a·(1/b). Other operands (a < 0, b ≤ 0, huge ones) go to qdiv itself.
+ */
+// @ts-ignore: decorator
+@inline
+export function qdivBy(a: i64, b: i64, r: f64): i64 {
+  const est = <f64>a * r;
+  if (a >= 0 && b > 0 && est < 1125899906842624.0 && b < (<i64>1 << 62)) {
+    const q = <i64>est;
+    const rem = (a << 32) - q * b;
+    if (rem < 0) return q - 1;
+    return rem >= b ? q + 1 : q;
+  }
+  return qdiv(a, b);
+}
+
 /** saturating_div: trunc(a/b) clamped to the type range (b = 0 saturates by the sign of a). */
 export function qdivSat(a: i64, b: i64): i64 {
   if (b == 0) return a < 0 ? Q_MIN : (a == 0 ? 0 : Q_MAX);

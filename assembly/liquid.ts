@@ -33,8 +33,18 @@ const MINUS_100: i64 = fromInt(-100);
  * sig = 1 ÷ (1 ⊕ exp_safe(x)); α = clamp(α_lo ⊕ sig ⊗ (α_hi ⊖ α_lo), α_lo, α_hi).
  */
 export function alphaSigmoid(c: i64, w: i64, b: i64, alphaLow: i64, alphaHigh: i64, steepness: i64): i64 {
+  return alphaSigmoidScaled(c, w, b, alphaLow, alphaHigh, sigmoidScale(steepness));
+}
+
+/** σ ÷ −100 (saturating_div), the factor of x in alphaSigmoid: callers with many bonds take it once. */
+export function sigmoidScale(steepness: i64): i64 { return qdivSat(steepness, MINUS_100); }
+
+/** alphaSigmoid with the factor `scale` = sigmoidScale(σ) already taken. */
+// @ts-ignore: decorator
+@inline
+export function alphaSigmoidScaled(c: i64, w: i64, b: i64, alphaLow: i64, alphaHigh: i64, scale: i64): i64 {
   const d = w >= b ? clamp01(satSub(w, c)) : clamp01(satSub(b, w));
-  const x = qmul(qdivSat(steepness, MINUS_100), satSub(d, HALF));
+  const x = qmul(scale, satSub(d, HALF));
   const sig = qdivSat(ONE, satAdd(ONE, expSafeMemo(x)));
   let alpha = satAdd(alphaLow, qmul(sig, satSub(alphaHigh, alphaLow)));
   if (alpha > alphaHigh) alpha = alphaHigh;

@@ -53,13 +53,19 @@ export class Sparse {
   @inline
   setVal(k: i32, v: i64): void { unchecked((this.val[k] = v)); }
 
+  /** Marks every row closed after the arrays were filled by address (raw.ts): `nnz` entries in all. */
+  sealRows(nnz: i32): void {
+    this.nnz = nnz;
+    this.row = this.rows;
+  }
+
   /** An exact copy (same entries, same order). */
   clone(): Sparse {
     const out = new Sparse(this.rows, this.nnz);
-    for (let i = 0; i < this.rows; i++) {
-      for (let k = this.rowStart(i); k < this.rowEnd(i); k++) out.push(this.colAt(k), this.valAt(k));
-      out.endRow();
-    }
+    memory.copy(changetype<usize>(out.start), changetype<usize>(this.start), <usize>(this.rows + 1) << 2);
+    memory.copy(changetype<usize>(out.col), changetype<usize>(this.col), <usize>this.nnz << 2);
+    memory.copy(changetype<usize>(out.val), changetype<usize>(this.val), <usize>this.nnz << 3);
+    out.sealRows(this.nnz);
     return out;
   }
 }
@@ -67,7 +73,7 @@ export class Sparse {
 /** An empty n-row matrix. */
 export function emptySparse(rows: i32): Sparse {
   const m = new Sparse(rows, 0);
-  for (let i = 0; i < rows; i++) m.endRow();
+  m.sealRows(0);
   return m;
 }
 

@@ -12,6 +12,26 @@ const TWENTY: i64 = <i64>20 << 32;
 /** Set when the last `exp` or `ln` call failed (the crate's `Err`). */
 export let transcendentalError = false;
 
+// 1 / (i·2^32) for the series divisors i = 2..31 (each correctly rounded), for seriesTerm.
+const INV_DIVISOR = new StaticArray<f64>(32);
+for (let i = 2; i < 32; i++) unchecked((INV_DIVISOR[i] = 1.0 / (<f64>i * 4294967296.0)));
+const FAST_TERM: i64 = <i64>1 << 46;
+
+/**
+ * One series step ⌊⌊term·y / 2^32⌋ / i⌋ = ⌊term·y / (i·2^32)⌋ (nested floors of non-negative integers)
+ * for 0 ≤ term < 2^46 and 0 ≤ y ≤ 20, where checked_mul cannot overflow, without a 128-bit product or
+ * an integer division. Exact: the double estimate (three roundings, quotient < 2^50) is within 1 of the
+ * quotient, and the remainder term·y − q·i·2^32, in (−2^38, 2^38), is exact modulo 2^64 and picks ⌊·⌋.
+ */
+// @ts-ignore: decorator
+@inline function seriesTerm(term: i64, y: i64, yOverDivisor: f64, i: i64): i64 {
+  const q = <i64>(<f64>term * yOverDivisor);
+  const divisor = i << 32;
+  const rem = term * y - q * divisor;
+  if (rem < 0) return q - 1;
+  return rem >= divisor ? q + 1 : q;
+}
+
 /** substrate-fixed `exp`: 1 + y + y²/2! + … + y^31/31!, reciprocal for negative x; overflow → error. */
 export function exp(x: i64): i64 {
   transcendentalError = false;
@@ -20,12 +40,18 @@ export function exp(x: i64): i64 {
   const y = x < 0 ? -x : x;
   let result = satAdd(ONE, y);
   let term = y;
+  const fast = y >= 0 && y <= TWENTY;
+  const yf = <f64>y;
   clearOverflow();
   for (let i: i64 = 2; i <= 31; i++) {
-    term = qmulChecked(term, y);
-    if (fxOverflow) { transcendentalError = true; return 0; }
-    // term ⊘' Q(i): plain truncating division; trunc(raw·2^32 / (i·2^32)) = trunc(raw / i).
-    term = term / i;
+    if (fast && term < FAST_TERM) {
+      term = seriesTerm(term, y, yf * unchecked(INV_DIVISOR[<i32>i]), i);
+    } else {
+      term = qmulChecked(term, y);
+      if (fxOverflow) { transcendentalError = true; return 0; }
+      // term ⊘' Q(i): plain truncating division; trunc(raw·2^32 / (i·2^32)) = trunc(raw / i).
+      term = term / i;
+    }
     // Once a term is 0 every later term is 0 (0 ⊗ y = 0): the rest of the series adds nothing.
     if (term == 0) break;
     const next = result + term;

@@ -1,0 +1,65 @@
+// The epoch's fast paths against the BigInt oracle: `qdivBy` (a quotient from a shared reciprocal, fixed.ts)
+// must equal safe_div, and the series step of `exp` (transcendental.ts) must leave exp and exp_safe unchanged,
+// on random operands of every magnitude and on the edges of each fast path's range.
+import { describe, expect, it } from 'vitest';
+import { createWasmTesting } from '../../src/engine/wasm-testing.ts';
+import { exp, expSafe, safeDiv } from '../../src/oracle/fixed.ts';
+import { engineModule } from './engine-module.ts';
+import { I32F32_MAX, I32F32_MIN, ONE } from './literals.ts';
+
+const exports = async () => (await createWasmTesting(await engineModule())).ex;
+
+/** A small deterministic PRNG over BigInts: uniform in [0, 2^bits). */
+function lcg(seed: number) {
+  let s = BigInt(seed);
+  const next = () => (s = (s * 6364136223846793005n + 1442695040888963407n) & ((1n << 64n) - 1n));
+  return (bits: number) => (next() >> (64n - BigInt(bits))) & ((1n << BigInt(bits)) - 1n);
+}
+
+describe('qdivBy', () => {
+  it('equals safe_div for random operands of every magnitude and sign', async () => {
+    const ex = await exports();
+    const r = lcg(1);
+    for (let t = 0; t < 20000; t++) {
+      const a = r(1 + Number(r(6)) % 63) * (r(4) === 0n ? -1n : 1n);
+      const b = r(1 + Number(r(6)) % 63) * (r(4) === 0n ? -1n : 1n);
+      expect(ex.fxDivBy(a, b), `${a} ⊘ ${b}`).toBe(safeDiv(a, b));
+    }
+  });
+
+  it('equals safe_div on exact multiples, their neighbours and the range edges', async () => {
+    const ex = await exports();
+    const r = lcg(2);
+    const divisors = [1n, 2n, 3n, 65535n << 32n, ONE, ONE - 1n, (1n << 62n) - 1n, 1n << 62n, I32F32_MAX, I32F32_MIN, 0n];
+    for (let t = 0; t < 200; t++) divisors.push(r(1 + (t % 62)) + 1n);
+    for (const b of divisors) {
+      const numerators = [0n, 1n, -1n, b, b - 1n, b + 1n, I32F32_MAX, I32F32_MIN, (b << 18n) - 1n, b << 17n];
+      for (let t = 0; t < 20; t++) {
+        // a = ⌈k·b / 2^32⌉ ± 1 puts the quotient on and around the integer k.
+        const k = r(50);
+        const a = b === 0n ? k : (k * b + ONE - 1n) / ONE;
+        numerators.push(a - 1n, a, a + 1n);
+      }
+      for (const a of numerators) {
+        if (a > I32F32_MAX || a < I32F32_MIN) continue;
+        expect(ex.fxDivBy(a, b), `${a} ⊘ ${b}`).toBe(safeDiv(a, b));
+      }
+    }
+  });
+});
+
+describe('exp', () => {
+  it('matches the crate-exact series on random x in [−21, 21] and around the special cases', async () => {
+    const ex = await exports();
+    const r = lcg(3);
+    const xs: bigint[] = [0n, 1n, -1n, ONE, -ONE, ONE + 1n, 20n * ONE, -20n * ONE, 20n * ONE + 1n, -20n * ONE - 1n, 21n * ONE, I32F32_MAX, I32F32_MIN];
+    for (let t = 0; t < 6000; t++) xs.push((r(37) % (42n * ONE)) - 21n * ONE);
+    // Small magnitudes, where few terms survive, and integers and halves, where steps land on exact quotients.
+    for (let t = 0; t < 500; t++) xs.push(r(1 + (t % 36)) * (t % 2 ? 1n : -1n));
+    for (let k = -42n; k <= 42n; k++) xs.push((k * ONE) / 2n);
+    for (const x of xs) {
+      expect(ex.fxExp(x), `exp(${x})`).toBe(exp(x) ?? 0n);
+      expect(ex.fxExpSafe(x), `exp_safe(${x})`).toBe(expSafe(x));
+    }
+  });
+});

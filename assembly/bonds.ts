@@ -5,7 +5,7 @@ import { ONE, U16_MAX_Q, qmul, qdivBy, reciprocal, satAdd, satSub } from './fixe
 import { ptr, getI32, setI32, getI64, setI64 } from './raw';
 import { Sparse, Vec64 } from './sparse';
 import { U16Csr } from './io';
-import { alphaSigmoidScaled, sigmoidScale } from './liquid';
+import { sigmoidScale, sigmoidArgument, alphaFromExp, expSafeMemoAll } from './liquid';
 
 /**
  * Stored bond rows as Q values, without the columns registered at or after `lastTempo`
@@ -44,40 +44,53 @@ export function readBonds(stored: U16Csr, reg: StaticArray<u64>, lastTempo: u64,
 export function liquidAlphaEma(wb: Sparse, b: Sparse, consensus: Vec64, alphaLow: i64, alphaHigh: i64, steepness: i64, alphasOut: Sparse): Sparse {
   const n = wb.rows;
   const out = new Sparse(n, wb.nnz);
-  const bValV = new StaticArray<i64>(n);   // plain lookup B[i][j]
-  const bSeenV = new StaticArray<i64>(n);  // forward-scan view of B[i][j]
-  const bVal = ptr(bValV), bSeen = ptr(bSeenV), c = ptr(consensus);
+  const bRowV = new StaticArray<i64>(n);  // B[i][·] densified: plain lookup, then forward-scan view
+  const bRow = ptr(bRowV), c = ptr(consensus);
   const wStart = ptr(wb.start), wCol = ptr(wb.col), wVal = ptr(wb.val);
-  const bStart = ptr(b.start), bCol = ptr(b.col), bVals = ptr(b.val);
+  const bStart = ptr(b.start), bCol = ptr(b.col), bVal = ptr(b.val);
   const oStart = ptr(out.start), oCol = ptr(out.col), oVal = ptr(out.val);
-  const aStart = ptr(alphasOut.start), aCol = ptr(alphasOut.col), aVal = ptr(alphasOut.val);
+  // alphasOut has Wb's structure; its values hold x_ij, then exp_safe(x_ij), then α_ij.
+  const aStart = ptr(alphasOut.start), aCol = ptr(alphasOut.col), alphas = ptr(alphasOut.val);
+  memory.copy(aStart, wStart, <usize>(n + 1) << 2);
+  memory.copy(aCol, wCol, <usize>wb.nnz << 2);
+  alphasOut.sealRows(wb.nnz);
+
+  // Pass 1: x_ij = (σ ÷ −100) ⊗ (d ⊖ ½) from the forward-scan views w̃, b̃.
   const scale = sigmoidScale(steepness);
-  let m = 0, a = 0;
   for (let i = 0; i < n; i++) {
     const bFirst = getI32(bStart, i), bEnd = getI32(bStart, i + 1);
     let maxCol = -1;
     for (let k = bFirst; k < bEnd; k++) {
       const j = getI32(bCol, k);
-      setI64(bVal, j, getI64(bVals, k));
-      if (j > maxCol) { setI64(bSeen, j, getI64(bVals, k)); maxCol = j; }
+      if (j > maxCol) { setI64(bRow, j, getI64(bVal, k)); maxCol = j; }
     }
     maxCol = -1;
     for (let k = getI32(wStart, i), end = getI32(wStart, i + 1); k < end; k++) {
       const j = getI32(wCol, k);
-      const w = getI64(wVal, k);
-      const wSeen = j > maxCol ? w : 0;
+      const wSeen = j > maxCol ? getI64(wVal, k) : 0;
       if (j > maxCol) maxCol = j;
-      const alpha = alphaSigmoidScaled(getI64(c, j), wSeen, getI64(bSeen, j), alphaLow, alphaHigh, scale);
-      setI32(aCol, a, j); setI64(aVal, a, alpha); a++;
-      let v = satAdd(qmul(satSub(ONE, alpha), getI64(bVal, j)), max<i64>(qmul(alpha, w), 0));
+      setI64(alphas, k, sigmoidArgument(getI64(c, j), wSeen, getI64(bRow, j), scale));
+    }
+    for (let k = bFirst; k < bEnd; k++) setI64(bRow, getI32(bCol, k), 0);
+  }
+  // Pass 2: exp_safe of every x at once (memo, then four series in lockstep).
+  expSafeMemoAll(alphas, wb.nnz);
+  // Pass 3: α_ij from exp_safe, and the bond EMA.
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const bFirst = getI32(bStart, i), bEnd = getI32(bStart, i + 1);
+    for (let k = bFirst; k < bEnd; k++) setI64(bRow, getI32(bCol, k), getI64(bVal, k));
+    for (let k = getI32(wStart, i), end = getI32(wStart, i + 1); k < end; k++) {
+      const j = getI32(wCol, k);
+      const alpha = alphaFromExp(getI64(alphas, k), alphaLow, alphaHigh);
+      setI64(alphas, k, alpha);
+      let v = satAdd(qmul(satSub(ONE, alpha), getI64(bRow, j)), max<i64>(qmul(alpha, getI64(wVal, k)), 0));
       if (v > ONE) v = ONE;
       if (v > 0) { setI32(oCol, m, j); setI64(oVal, m, v); m++; }
     }
-    setI32(aStart, i + 1, a);
     setI32(oStart, i + 1, m);
-    for (let k = bFirst; k < bEnd; k++) { const j = getI32(bCol, k); setI64(bVal, j, 0); setI64(bSeen, j, 0); }
+    for (let k = bFirst; k < bEnd; k++) setI64(bRow, getI32(bCol, k), 0);
   }
-  alphasOut.sealRows(a);
   out.sealRows(m);
   return out;
 }

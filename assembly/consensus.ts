@@ -7,30 +7,30 @@ import { Sparse, Vec64 } from './sparse';
 import { normalize } from './vecmath';
 import { ptr, getI32, setI32, getI64, setI64 } from './raw';
 
-// Candidate lists as (score, stake) pairs in three regions of p slots each, kept between epochs: a
-// partition reads the current region and writes the lower and higher lists into the other two.
+// Scratch for the selection: three regions of candidate (score, stake) pairs, kept between epochs.
 let scoreBuf = new StaticArray<i64>(0);
 let stakeBuf = new StaticArray<i64>(0);
 
 /**
- * The chain's quickselect on the `len` candidates of region 0 (in index order), regions of `p` slots:
- * pivot = the candidate at ⌊len/2⌋; go lower if minority < lo + stake_lower (and lower non-empty); else
- * go higher if hi − stake_higher ≤ minority (and higher non-empty); else the pivot is the median.
- * Lower and higher lists keep index order; both are written at every step so that no branch depends
- * on the comparison (random scores would mispredict half of them).
+ * The chain's quickselect on `len` ≤ p candidates (scores and stakes by address; the partitions go to
+ * regions of p slots in the scratch buffers): pivot = the candidate at ⌊len/2⌋; go lower if minority <
+ * lo + stake_lower (and lower non-empty); else go higher if hi − stake_higher ≤ minority (and higher
+ * non-empty); else the pivot is the median. Lists keep their order; both are written at every step so
+ * that no branch depends on the comparison (random scores would mispredict half of them).
  */
-function weightedMedian(len: i32, p: i32, minority: i64, total: i64): i64 {
+function weightedMedian(scores0: usize, stakes0: usize, len: i32, p: i32, minority: i64, total: i64): i64 {
   const scores = ptr(scoreBuf), stakes = ptr(stakeBuf);
+  // Byte offsets of the scratch regions: the lower list, the higher list, and the one holding the current list.
   const region = <usize>p << 3;
-  let cur: usize = 0, lower: usize = region, higher: usize = region << 1;
+  let lowerAt: usize = 0, higherAt = region, currentAt = region << 1;
+  let cs = scores0, cw = stakes0;
   let lo: i64 = 0;
   let hi: i64 = total;
   while (true) {
     if (len == 0) return 0;
-    const cs = scores + cur, cw = stakes + cur;
     if (len == 1) return getI64(cs, 0);
     const pivot = getI64(cs, len >> 1);
-    const ls = scores + lower, lw = stakes + lower, hs = scores + higher, hw = stakes + higher;
+    const ls = scores + lowerAt, lw = stakes + lowerAt, hs = scores + higherAt, hw = stakes + higherAt;
     let stakeLower: i64 = 0, stakeHigher: i64 = 0;
     let nLower = 0, nHigher = 0;
     for (let k = 0; k < len; k++) {
@@ -45,11 +45,13 @@ function weightedMedian(len: i32, p: i32, minority: i64, total: i64): i64 {
     if (minority < lo + stakeLower && nLower > 0) {
       hi = lo + stakeLower;
       len = nLower;
-      const t = cur; cur = lower; lower = t;
+      cs = ls; cw = lw;
+      const t = lowerAt; lowerAt = currentAt; currentAt = t;
     } else if (hi - stakeHigher <= minority && nHigher > 0) {
       lo = hi - stakeHigher;
       len = nHigher;
-      const t = cur; cur = higher; higher = t;
+      cs = hs; cw = hw;
+      const t = higherAt; higherAt = currentAt; currentAt = t;
     } else {
       return pivot;
     }
@@ -60,6 +62,10 @@ function weightedMedian(len: i32, p: i32, minority: i64, total: i64): i64 {
 /**
  * C_j for every column j < cols: participants are the rows with stake[i] > 0, their stakes
  * re-normalised among themselves; minority = Σa ⊖ kappa. Rows without an entry for j score 0.
+ *
+ * The median depends only on how much stake sits at each score (spec §4.6 "Definition"; the chain's
+ * quickselect returns it for any order of candidates), so a column's candidates are its entries plus
+ * one score-0 candidate holding the stake of all participants without an entry there.
  */
 export function weightedMedianColSparse(stake: Vec64, w: Sparse, kappa: i64, cols: i32): Vec64 {
   // Participants, in index order, with their re-normalised stake.
@@ -74,9 +80,9 @@ export function weightedMedianColSparse(stake: Vec64, w: Sparse, kappa: i64, col
   for (let k = 0; k < p; k++) total += unchecked(stakesV[k]);
   const minority = satSub(total, kappa);
 
-  // Column-major scores of the participants (a transpose of their rows; absent entries are 0).
+  // Column-major candidates (score, stake) of the participants' entries, one spare slot per column.
   const colStartV = new StaticArray<i32>(cols + 1);
-  const colStart = ptr(colStartV), rowOf = ptr(rowOfV);
+  const colStart = ptr(colStartV), rowOf = ptr(rowOfV), stakes = ptr(stakesV);
   const start = ptr(w.start), col = ptr(w.col), val = ptr(w.val);
   for (let q = 0; q < p; q++) {
     const i = getI32(rowOf, q);
@@ -85,19 +91,28 @@ export function weightedMedianColSparse(stake: Vec64, w: Sparse, kappa: i64, col
       setI32(colStart, at, getI32(colStart, at) + 1);
     }
   }
-  for (let j = 0; j < cols; j++) setI32(colStart, j + 1, getI32(colStart, j + 1) + getI32(colStart, j));
-  const entries = getI32(colStart, cols);
-  const entryRowV = new StaticArray<i32>(entries);
-  const entryValV = new StaticArray<i64>(entries);
+  for (let j = 0; j < cols; j++) setI32(colStart, j + 1, getI32(colStart, j + 1) + getI32(colStart, j) + 1);
+  const slots = getI32(colStart, cols);
+  const candScoreV = new StaticArray<i64>(slots);
+  const candStakeV = new StaticArray<i64>(slots);
   const fillV = StaticArray.slice<i32>(colStartV);
-  const entryRow = ptr(entryRowV), entryVal = ptr(entryValV), fill = ptr(fillV);
+  const lastRowV = new StaticArray<i32>(cols);
+  const colStakeV = new StaticArray<i64>(cols);
+  const candScore = ptr(candScoreV), candStake = ptr(candStakeV), fill = ptr(fillV);
+  const lastRow = ptr(lastRowV), colStake = ptr(colStakeV);
+  for (let j = 0; j < cols; j++) setI32(lastRow, j, -1);
   for (let q = 0; q < p; q++) {
     const i = getI32(rowOf, q);
+    const s = getI64(stakes, q);
     for (let k = getI32(start, i), end = getI32(start, i + 1); k < end; k++) {
       const j = getI32(col, k);
+      // A second entry of one row in one column replaces the first, as densifying the row does.
+      if (getI32(lastRow, j) == q) { setI64(candScore, getI32(fill, j) - 1, getI64(val, k)); continue; }
       const at = getI32(fill, j);
       setI32(fill, j, at + 1);
-      setI32(entryRow, at, q); setI64(entryVal, at, getI64(val, k));
+      setI32(lastRow, j, q);
+      setI64(candScore, at, getI64(val, k)); setI64(candStake, at, s);
+      setI64(colStake, j, getI64(colStake, j) + s);
     }
   }
 
@@ -105,17 +120,19 @@ export function weightedMedianColSparse(stake: Vec64, w: Sparse, kappa: i64, col
     scoreBuf = new StaticArray<i64>(3 * p);
     stakeBuf = new StaticArray<i64>(3 * p);
   }
-  const scores = ptr(scoreBuf), stakes = ptr(stakeBuf), stakesIn = ptr(stakesV);
   const out = new StaticArray<i64>(cols);
   const o = ptr(out);
   for (let j = 0; j < cols; j++) {
-    const first = getI32(colStart, j), end = getI32(colStart, j + 1);
+    const first = getI32(colStart, j);
+    let len = getI32(fill, j) - first;
     // A column nobody scored: every score is 0, so the median is 0 (and 0 without participants).
-    if (first == end) continue;
-    memory.fill(scores, 0, <usize>p << 3);
-    memory.copy(stakes, stakesIn, <usize>p << 3);
-    for (let k = first; k < end; k++) setI64(scores, getI32(entryRow, k), getI64(entryVal, k));
-    setI64(o, j, weightedMedian(p, p, minority, total));
+    if (len == 0) continue;
+    if (len < p) {
+      setI64(candScore, first + len, 0);
+      setI64(candStake, first + len, total - getI64(colStake, j));
+      len++;
+    }
+    setI64(o, j, weightedMedian(candScore + (<usize>first << 3), candStake + (<usize>first << 3), len, p, minority, total));
   }
   return out;
 }

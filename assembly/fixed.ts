@@ -199,7 +199,11 @@ export function toUnsigned(x: i64, max: i64): i64 {
 /** fixed_proportion_to_u16: ⌊x ⊗ 65535⌋ clamped to 0..65535 — how every u16 output is written. */
 // @ts-ignore: decorator
 @inline
-export function toU16Proportion(x: i64): i32 { return <i32>toUnsigned(qmul(x, U16_MAX_Q), 65535); }
+export function toU16Proportion(x: i64): i32 {
+  // x ⊗ Q(65535) = x·65535 exactly (no fraction to floor) unless it saturates, which needs x ≥ 2^47.
+  if (<u64>x < (<u64>1 << 47)) return <i32>min<i64>((x * 65535) >> 32, 65535);
+  return <i32>toUnsigned(qmul(x, U16_MAX_Q), 65535);
+}
 
 /** from_num(f64): round to nearest, ties to even, saturating. */
 export function fromF64(f: f64): i64 {

@@ -2,7 +2,8 @@
 // consensus-quantile logistic of the pre-2025-05 Yuma 1 path (spec §10.2).
 
 import { ONE, qmul, qdivSat, satAdd, satSub, fromInt, fromF64 } from './fixed';
-import { exp, expSafe, safeLn, transcendentalError } from './transcendental';
+import { exp, expSafe, expSafeAll, safeLn, transcendentalError } from './transcendental';
+import { ptr, getI32, setI32, getI64, setI64 } from './raw';
 import { Vec64 } from './sparse';
 
 const HALF: i64 = ONE >> 1;
@@ -13,16 +14,52 @@ const MEMO_SIZE = 1024;
 const memoKey = new StaticArray<i64>(MEMO_SIZE);
 const memoVal = new StaticArray<i64>(MEMO_SIZE);
 const memoUsed = new StaticArray<bool>(MEMO_SIZE);
+// The misses of one expSafeMemoAll call: their arguments, results and positions (grown, kept between epochs).
+let missX = new StaticArray<i64>(0);
+let missE = new StaticArray<i64>(0);
+let missAt = new StaticArray<i32>(0);
+
+// @ts-ignore: decorator
+@inline function memoSlot(x: i64): i32 { return <i32>((x ^ (x >>> 17) ^ (x >>> 35)) & (MEMO_SIZE - 1)); }
+
+function remember(x: i64, e: i64): void {
+  const slot = memoSlot(x);
+  unchecked((memoKey[slot] = x));
+  unchecked((memoVal[slot] = e));
+  unchecked((memoUsed[slot] = true));
+}
 
 function expSafeMemo(x: i64): i64 {
-  const slot = <i32>((x ^ (x >>> 17) ^ (x >>> 35)) & (MEMO_SIZE - 1));
+  const slot = memoSlot(x);
   if (unchecked(memoUsed[slot]) && unchecked(memoKey[slot]) == x) return unchecked(memoVal[slot]);
-  const v = expSafe(x);
-  unchecked((memoKey[slot] = x));
-  unchecked((memoVal[slot] = v));
-  unchecked((memoUsed[slot] = true));
-  return v;
+  const e = expSafe(x);
+  remember(x, e);
+  return e;
 }
+
+/** Replaces each of the `count` i64 at address `xe` (arguments x) by exp_safe(x): memo hits first, then the misses together. */
+export function expSafeMemoAll(xe: usize, count: i32): void {
+  if (missX.length < count) {
+    missX = new StaticArray<i64>(count);
+    missE = new StaticArray<i64>(count);
+    missAt = new StaticArray<i32>(count);
+  }
+  const mx = ptr(missX), me = ptr(missE), at = ptr(missAt);
+  let misses = 0;
+  for (let k = 0; k < count; k++) {
+    const x = getI64(xe, k);
+    const slot = memoSlot(x);
+    if (unchecked(memoUsed[slot]) && unchecked(memoKey[slot]) == x) setI64(xe, k, unchecked(memoVal[slot]));
+    else { setI64(mx, misses, x); setI32(at, misses, k); misses++; }
+  }
+  expSafeAll(mx, me, misses);
+  for (let m = 0; m < misses; m++) {
+    const e = getI64(me, m);
+    setI64(xe, getI32(at, m), e);
+    remember(getI64(mx, m), e);
+  }
+}
+
 const MINUS_100: i64 = fromInt(-100);
 
 // @ts-ignore: decorator
@@ -33,19 +70,25 @@ const MINUS_100: i64 = fromInt(-100);
  * sig = 1 ÷ (1 ⊕ exp_safe(x)); α = clamp(α_lo ⊕ sig ⊗ (α_hi ⊖ α_lo), α_lo, α_hi).
  */
 export function alphaSigmoid(c: i64, w: i64, b: i64, alphaLow: i64, alphaHigh: i64, steepness: i64): i64 {
-  return alphaSigmoidScaled(c, w, b, alphaLow, alphaHigh, sigmoidScale(steepness));
+  return alphaFromExp(expSafeMemo(sigmoidArgument(c, w, b, sigmoidScale(steepness))), alphaLow, alphaHigh);
 }
 
 /** σ ÷ −100 (saturating_div), the factor of x in alphaSigmoid: callers with many bonds take it once. */
 export function sigmoidScale(steepness: i64): i64 { return qdivSat(steepness, MINUS_100); }
 
-/** alphaSigmoid with the factor `scale` = sigmoidScale(σ) already taken. */
+/** The first half of alphaSigmoid: x = scale ⊗ (d ⊖ ½), with scale = sigmoidScale(σ). */
 // @ts-ignore: decorator
 @inline
-export function alphaSigmoidScaled(c: i64, w: i64, b: i64, alphaLow: i64, alphaHigh: i64, scale: i64): i64 {
+export function sigmoidArgument(c: i64, w: i64, b: i64, scale: i64): i64 {
   const d = w >= b ? clamp01(satSub(w, c)) : clamp01(satSub(b, w));
-  const x = qmul(scale, satSub(d, HALF));
-  const sig = qdivSat(ONE, satAdd(ONE, expSafeMemo(x)));
+  return qmul(scale, satSub(d, HALF));
+}
+
+/** The second half of alphaSigmoid, from e = exp_safe(x). */
+// @ts-ignore: decorator
+@inline
+export function alphaFromExp(e: i64, alphaLow: i64, alphaHigh: i64): i64 {
+  const sig = qdivSat(ONE, satAdd(ONE, e));
   let alpha = satAdd(alphaLow, qmul(sig, satSub(alphaHigh, alphaLow)));
   if (alpha > alphaHigh) alpha = alphaHigh;
   if (alpha < alphaLow) alpha = alphaLow;

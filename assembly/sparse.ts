@@ -5,6 +5,8 @@
 //   col:   [4, 5, 7 | 4, 6]        column uid of each entry
 //   val:   [w, w, w | w, w]        raw I32F32 (i64)
 
+import { takeI32, takeI64 } from './recycle';
+
 /** A sparse matrix of raw I32F32 values. `start` has rows+1 entries; entries may be fewer than capacity. */
 export class Sparse {
   start: StaticArray<i32>;
@@ -16,8 +18,9 @@ export class Sparse {
 
   constructor(public rows: i32, capacity: i32) {
     this.start = new StaticArray<i32>(rows + 1);
-    this.col = new StaticArray<i32>(max(capacity, 1));
-    this.val = new StaticArray<i64>(max(capacity, 1));
+    // Entries are written before they are read (push, or by address then sealRows): reused arrays do.
+    this.col = takeI32(max(capacity, 1));
+    this.val = takeI64(max(capacity, 1));
   }
 
   /** Appends (j, v) to the row being built. Capacity must have been sized by the caller. */

@@ -7,7 +7,8 @@ import { exp, expSafe, safeDiv } from '../../src/oracle/fixed.ts';
 import { engineModule } from './engine-module.ts';
 import { I32F32_MAX, I32F32_MIN, ONE } from './literals.ts';
 
-const exports = async () => (await createWasmTesting(await engineModule())).ex;
+const testing = async () => createWasmTesting(await engineModule());
+const exports = async () => (await testing()).ex;
 
 /** A small deterministic PRNG over BigInts: uniform in [0, 2^bits). */
 function lcg(seed: number) {
@@ -48,18 +49,37 @@ describe('qdivBy', () => {
   });
 });
 
+/** Arguments of exp: random in [−21, 21], the special cases, small magnitudes, integers and halves. */
+function expArguments(seed: number): bigint[] {
+  const r = lcg(seed);
+  const xs: bigint[] = [0n, 1n, -1n, ONE, -ONE, ONE + 1n, 20n * ONE, -20n * ONE, 20n * ONE + 1n, -20n * ONE - 1n, 21n * ONE, I32F32_MAX, I32F32_MIN];
+  // ±11 bounds the batched path's lockstep series.
+  xs.push(11n * ONE, 11n * ONE + 1n, -11n * ONE, -11n * ONE - 1n, 11n * ONE - 1n);
+  for (let t = 0; t < 6000; t++) xs.push((r(37) % (42n * ONE)) - 21n * ONE);
+  // Small magnitudes, where few terms survive, and tenths and halves, where steps land on exact quotients.
+  for (let t = 0; t < 500; t++) xs.push(r(1 + (t % 36)) * (t % 2 ? 1n : -1n));
+  for (let k = -120n; k <= 120n; k++) xs.push((k * ONE) / 10n, (k * ONE) / 4n);
+  return xs;
+}
+
 describe('exp', () => {
   it('matches the crate-exact series on random x in [−21, 21] and around the special cases', async () => {
     const ex = await exports();
-    const r = lcg(3);
-    const xs: bigint[] = [0n, 1n, -1n, ONE, -ONE, ONE + 1n, 20n * ONE, -20n * ONE, 20n * ONE + 1n, -20n * ONE - 1n, 21n * ONE, I32F32_MAX, I32F32_MIN];
-    for (let t = 0; t < 6000; t++) xs.push((r(37) % (42n * ONE)) - 21n * ONE);
-    // Small magnitudes, where few terms survive, and integers and halves, where steps land on exact quotients.
-    for (let t = 0; t < 500; t++) xs.push(r(1 + (t % 36)) * (t % 2 ? 1n : -1n));
-    for (let k = -42n; k <= 42n; k++) xs.push((k * ONE) / 2n);
-    for (const x of xs) {
+    for (const x of expArguments(3)) {
       expect(ex.fxExp(x), `exp(${x})`).toBe(exp(x) ?? 0n);
       expect(ex.fxExpSafe(x), `exp_safe(${x})`).toBe(expSafe(x));
+    }
+  });
+
+  it('gives exp_safe exactly through the batched path (four series in lockstep), in any grouping', async () => {
+    const t = await testing();
+    const xs = expArguments(4);
+    // Shifting the start regroups the lanes; a tail shorter than four takes the single path.
+    for (const from of [0, 1, 2, 3]) {
+      const part = xs.slice(from);
+      t.args({ vec: part }).ex.fxExpSafeAll();
+      const got = t.vec();
+      part.forEach((x, k) => expect(got[k], `exp_safe(${x})`).toBe(expSafe(x)));
     }
   });
 });

@@ -1,7 +1,7 @@
 // Liquid alpha: the per-bond sigmoid of the Yuma 3 path (spec §4.12) and the legacy
 // consensus-quantile logistic of the pre-2025-05 Yuma 1 path (spec §10.2).
 
-import { ONE, qmul, qdivSat, satAdd, satSub, fromInt, fromF64 } from './fixed';
+import { ONE, qmul, qdivBy, qdivSat, reciprocal, satAdd, satSub, fromInt, fromF64 } from './fixed';
 import { exp, expSafe, expSafeAll, safeLn, transcendentalError } from './transcendental';
 import { ptr, getI32, setI32, getI64, setI64 } from './raw';
 import { Vec64 } from './sparse';
@@ -14,10 +14,19 @@ const MEMO_SIZE = 1024;
 const memoKey = new StaticArray<i64>(MEMO_SIZE);
 const memoVal = new StaticArray<i64>(MEMO_SIZE);
 const memoUsed = new StaticArray<bool>(MEMO_SIZE);
-// The misses of one expSafeMemoAll call: their arguments, results and positions (grown, kept between epochs).
+// The misses of one expSafeMemoAll call: arguments and positions as found, then ordered by |x|, and
+// their results (grown, kept between epochs).
 let missX = new StaticArray<i64>(0);
-let missE = new StaticArray<i64>(0);
 let missAt = new StaticArray<i32>(0);
+let sortedX = new StaticArray<i64>(0);
+let sortedAt = new StaticArray<i32>(0);
+let missE = new StaticArray<i64>(0);
+const SIZE_CLASSES = 64;
+const classStart = new StaticArray<i32>(SIZE_CLASSES + 1);
+
+/** |x| in eighths, capped: series of arguments in one class need about as many terms. */
+// @ts-ignore: decorator
+@inline function sizeClass(x: i64): i32 { return <i32>min<u64>(<u64>(x < 0 ? -x : x) >> 29, SIZE_CLASSES - 1); }
 
 // @ts-ignore: decorator
 @inline function memoSlot(x: i64): i32 { return <i32>((x ^ (x >>> 17) ^ (x >>> 35)) & (MEMO_SIZE - 1)); }
@@ -41,22 +50,37 @@ function expSafeMemo(x: i64): i64 {
 export function expSafeMemoAll(xe: usize, count: i32): void {
   if (missX.length < count) {
     missX = new StaticArray<i64>(count);
-    missE = new StaticArray<i64>(count);
     missAt = new StaticArray<i32>(count);
+    sortedX = new StaticArray<i64>(count);
+    sortedAt = new StaticArray<i32>(count);
+    missE = new StaticArray<i64>(count);
   }
-  const mx = ptr(missX), me = ptr(missE), at = ptr(missAt);
+  const mx = ptr(missX), at = ptr(missAt), sx = ptr(sortedX), sat = ptr(sortedAt), me = ptr(missE);
+  const classes = ptr(classStart);
+  memory.fill(classes, 0, (SIZE_CLASSES + 1) << 2);
   let misses = 0;
   for (let k = 0; k < count; k++) {
     const x = getI64(xe, k);
     const slot = memoSlot(x);
-    if (unchecked(memoUsed[slot]) && unchecked(memoKey[slot]) == x) setI64(xe, k, unchecked(memoVal[slot]));
-    else { setI64(mx, misses, x); setI32(at, misses, k); misses++; }
+    if (unchecked(memoUsed[slot]) && unchecked(memoKey[slot]) == x) { setI64(xe, k, unchecked(memoVal[slot])); continue; }
+    setI64(mx, misses, x); setI32(at, misses, k); misses++;
+    const c = sizeClass(x) + 1;
+    setI32(classes, c, getI32(classes, c) + 1);
   }
-  expSafeAll(mx, me, misses);
+  // Ordered by size class, the four series that run in lockstep end after about the same number of terms.
+  for (let c = 0; c < SIZE_CLASSES; c++) setI32(classes, c + 1, getI32(classes, c + 1) + getI32(classes, c));
+  for (let m = 0; m < misses; m++) {
+    const x = getI64(mx, m);
+    const c = sizeClass(x);
+    const to = getI32(classes, c);
+    setI32(classes, c, to + 1);
+    setI64(sx, to, x); setI32(sat, to, getI32(at, m));
+  }
+  expSafeAll(sx, me, misses);
   for (let m = 0; m < misses; m++) {
     const e = getI64(me, m);
-    setI64(xe, getI32(at, m), e);
-    remember(getI64(mx, m), e);
+    setI64(xe, getI32(sat, m), e);
+    remember(getI64(sx, m), e);
   }
 }
 
@@ -81,14 +105,20 @@ export function sigmoidScale(steepness: i64): i64 { return qdivSat(steepness, MI
 @inline
 export function sigmoidArgument(c: i64, w: i64, b: i64, scale: i64): i64 {
   const d = w >= b ? clamp01(satSub(w, c)) : clamp01(satSub(b, w));
-  return qmul(scale, satSub(d, HALF));
+  // scale ⊗ m for m = d − ½ in [−2^31, 2^31], without a 128-bit product: with scale = h·2^32 + l
+  // (0 ≤ l < 2^32), ⌊scale·m / 2^32⌋ = h·m + ⌊l·m / 2^32⌋ exactly, both parts fit in i64 (|l·m| < 2^63,
+  // |h·m| ≤ 2^62) and so does the sum (|scale ⊗ m| < 2^62): the product never saturates.
+  const m = d - HALF;
+  return (scale >> 32) * m + (((scale & 0xffffffff) * m) >> 32);
 }
 
 /** The second half of alphaSigmoid, from e = exp_safe(x). */
 // @ts-ignore: decorator
 @inline
 export function alphaFromExp(e: i64, alphaLow: i64, alphaHigh: i64): i64 {
-  const sig = qdivSat(ONE, satAdd(ONE, e));
+  // e ≥ 0, so the divisor is ≥ 1 and the quotient ≤ 1 fits: saturating_div equals qdiv (= qdivBy) here.
+  const divisor = satAdd(ONE, e);
+  const sig = e >= 0 ? qdivBy(ONE, divisor, reciprocal(divisor)) : qdivSat(ONE, divisor);
   let alpha = satAdd(alphaLow, qmul(sig, satSub(alphaHigh, alphaLow)));
   if (alpha > alphaHigh) alpha = alphaHigh;
   if (alpha < alphaLow) alpha = alphaLow;

@@ -2,7 +2,7 @@
 // a Taylor series with a 23-bit `e` constant and binary-squaring log2. Not libm: exp(20) is
 // ≈ 481239357.674 here. Used only by liquid alpha (and its legacy form).
 
-import { ONE, Q_MAX, fxOverflow, clearOverflow, satAdd, qmulChecked, qdiv, qdivChecked, qdivSat, qmul } from './fixed';
+import { ONE, Q_MAX, fxOverflow, clearOverflow, satAdd, qmulChecked, qdivBy, reciprocal, qdivChecked, qdivSat, qmul } from './fixed';
 import { getI64, setI64 } from './raw';
 
 /** e and log2(e) as the crate stores them: 23 fractional bits, widened to 32. */
@@ -75,19 +75,45 @@ export function expSafe(x: i64): i64 {
 }
 
 // Below |x| = 11 every series term is under 2^46 (the largest real term, 11^11/11!, is under 2^14) and the
-// sum under 2^48, so exp cannot fail and seriesTerm applies at every step.
+// sum under 2^48, so exp cannot fail, seriesTerm applies at every step and doubles hold every value exactly.
 const LOCKSTEP_MAX: i64 = <i64>11 << 32;
-
-// @ts-ignore: decorator
-@inline function nearInteger(e: f64, g: f64): bool { const m = e * 8.881784197001252e-16; return (e - g < m) | (g + 1.0 - e < m); }
 
 // @ts-ignore: decorator
 @inline function lockstepReady(x: i64): bool { return x != ONE && <u64>(x + LOCKSTEP_MAX) <= <u64>(LOCKSTEP_MAX << 1); }
 
 /**
- * out[k] = exp_safe(x[k]) for k < count (i64 arrays by address; `out` may be `x`). Groups of four
- * arguments within ±11 run their series in lockstep, so that four independent chains of dependent
- * steps overlap in the CPU; the values are exactly exp's. Other groups take expSafe one by one.
+ * Lanes where a step's double estimate e lies within its error bound of an integer: e = t·(y·inv) has
+ * three roundings (relative error < 2^-51), so e·2^-50 bounds its distance to the real quotient, and
+ * the floor g of e is the quotient's floor unless e − g or g + 1 − e (both exact) is below that.
+ */
+// @ts-ignore: decorator
+@inline function nearInteger(e: v128, g: v128): v128 {
+  const bound = f64x2.mul(e, f64x2.splat(8.881784197001252e-16));
+  return v128.or(f64x2.lt(f64x2.sub(e, g), bound), f64x2.lt(f64x2.sub(f64x2.add(g, f64x2.splat(1.0)), e), bound));
+}
+
+/** The exact step (seriesTerm) in both lanes: terms t and arguments y as doubles, divisor index i. */
+function exactSteps(t: v128, y: v128, i: i64): v128 {
+  const inv = unchecked(INV_DIVISOR[<i32>i]);
+  const y0 = f64x2.extract_lane(y, 0), y1 = f64x2.extract_lane(y, 1);
+  return f64x2(
+    <f64>seriesTerm(<i64>f64x2.extract_lane(t, 0), <i64>y0, y0 * inv, i),
+    <f64>seriesTerm(<i64>f64x2.extract_lane(t, 1), <i64>y1, y1 * inv, i),
+  );
+}
+
+/** exp from the series sum r (a double holding an integer ≥ 1): r, or 1 ⊘ r for negative x (it fits). */
+// @ts-ignore: decorator
+@inline function finish(x: i64, r: f64): i64 {
+  const sum = <i64>r;
+  return x < 0 ? qdivBy(ONE, sum, reciprocal(sum)) : sum;
+}
+
+/**
+ * out[k] = exp_safe(x[k]) for k < count (i64 arrays by address; `out` may be `x`), exactly. Groups of
+ * four arguments within ±11 run their series in lockstep, two lanes per SIMD register, so that four
+ * independent chains of dependent steps overlap; each step's floor comes from the double estimate, or
+ * from the exact integer step where nearInteger cannot vouch for it. Other groups take expSafe.
  */
 export function expSafeAll(x: usize, out: usize, count: i32): void {
   let k = 0;
@@ -98,28 +124,25 @@ export function expSafeAll(x: usize, out: usize, count: i32): void {
       setI64(out, k + 2, expSafe(x2)); setI64(out, k + 3, expSafe(x3));
       continue;
     }
-    const y0 = x0 < 0 ? -x0 : x0, y1 = x1 < 0 ? -x1 : x1, y2 = x2 < 0 ? -x2 : x2, y3 = x3 < 0 ? -x3 : x3;
-    const f0 = <f64>y0, f1 = <f64>y1, f2 = <f64>y2, f3 = <f64>y3;
-    // Terms and sums are integers below 2^48 here, so doubles hold them exactly.
-    let t0 = f0, t1 = f1, t2 = f2, t3 = f3;
-    let r0 = 4294967296.0 + f0, r1 = 4294967296.0 + f1, r2 = 4294967296.0 + f2, r3 = 4294967296.0 + f3;
+    const ya = f64x2(<f64>(x0 < 0 ? -x0 : x0), <f64>(x1 < 0 ? -x1 : x1));
+    const yb = f64x2(<f64>(x2 < 0 ? -x2 : x2), <f64>(x3 < 0 ? -x3 : x3));
+    let ta = ya, tb = yb;
+    let ra = f64x2.add(f64x2.splat(4294967296.0), ya), rb = f64x2.add(f64x2.splat(4294967296.0), yb);
     for (let i: i64 = 2; i <= 31; i++) {
-      const inv = unchecked(INV_DIVISOR[<i32>i]);
-      const e0 = t0 * (f0 * inv), e1 = t1 * (f1 * inv), e2 = t2 * (f2 * inv), e3 = t3 * (f3 * inv);
-      const g0 = floor(e0), g1 = floor(e1), g2 = floor(e2), g3 = floor(e3);
-      if (nearInteger(e0, g0) | nearInteger(e1, g1) | nearInteger(e2, g2) | nearInteger(e3, g3)) {
-        t0 = <f64>seriesTerm(<i64>t0, y0, f0 * inv, i); t1 = <f64>seriesTerm(<i64>t1, y1, f1 * inv, i);
-        t2 = <f64>seriesTerm(<i64>t2, y2, f2 * inv, i); t3 = <f64>seriesTerm(<i64>t3, y3, f3 * inv, i);
+      const inv = f64x2.splat(unchecked(INV_DIVISOR[<i32>i]));
+      const ea = f64x2.mul(ta, f64x2.mul(ya, inv)), eb = f64x2.mul(tb, f64x2.mul(yb, inv));
+      const ga = f64x2.floor(ea), gb = f64x2.floor(eb);
+      if (v128.any_true(v128.or(nearInteger(ea, ga), nearInteger(eb, gb)))) {
+        ta = exactSteps(ta, ya, i); tb = exactSteps(tb, yb, i);
       } else {
-        t0 = g0; t1 = g1; t2 = g2; t3 = g3;
+        ta = ga; tb = gb;
       }
-      if (t0 + t1 + t2 + t3 == 0) break;
-      r0 += t0; r1 += t1; r2 += t2; r3 += t3;
+      // Terms are +0.0 or positive: all bits zero means every later term is zero too.
+      if (!v128.any_true(v128.or(ta, tb))) break;
+      ra = f64x2.add(ra, ta); rb = f64x2.add(rb, tb);
     }
-    const q0 = <i64>r0, q1 = <i64>r1, q2 = <i64>r2, q3 = <i64>r3;
-    // Negative x: 1 ⊘ result, where result ≥ 1 so the quotient fits (checked_div cannot fail).
-    setI64(out, k, x0 < 0 ? qdiv(ONE, q0) : q0); setI64(out, k + 1, x1 < 0 ? qdiv(ONE, q1) : q1);
-    setI64(out, k + 2, x2 < 0 ? qdiv(ONE, q2) : q2); setI64(out, k + 3, x3 < 0 ? qdiv(ONE, q3) : q3);
+    setI64(out, k, finish(x0, f64x2.extract_lane(ra, 0))); setI64(out, k + 1, finish(x1, f64x2.extract_lane(ra, 1)));
+    setI64(out, k + 2, finish(x2, f64x2.extract_lane(rb, 0))); setI64(out, k + 3, finish(x3, f64x2.extract_lane(rb, 1)));
   }
   for (; k < count; k++) setI64(out, k, expSafe(getI64(x, k)));
 }

@@ -1,9 +1,11 @@
 // The epoch's fast paths against the BigInt oracle: `qdivBy` (a quotient from a shared reciprocal, fixed.ts)
 // must equal safe_div, and the series step of `exp` (transcendental.ts) must leave exp and exp_safe unchanged,
-// on random operands of every magnitude and on the edges of each fast path's range.
+// on random operands of every magnitude and on the edges of each fast path's range; the liquid-alpha
+// sigmoid (its x without a 128-bit product, its reciprocal through qdivBy) must equal the oracle's.
 import { describe, expect, it } from 'vitest';
 import { createWasmTesting } from '../../src/engine/wasm-testing.ts';
 import { exp, expSafe, safeDiv } from '../../src/oracle/fixed.ts';
+import { alphaSigmoid } from '../../src/oracle/liquid-alpha.ts';
 import { engineModule } from './engine-module.ts';
 import { I32F32_MAX, I32F32_MIN, ONE } from './literals.ts';
 
@@ -80,6 +82,23 @@ describe('exp', () => {
       t.args({ vec: part }).ex.fxExpSafeAll();
       const got = t.vec();
       part.forEach((x, k) => expect(got[k], `exp_safe(${x})`).toBe(expSafe(x)));
+    }
+  });
+});
+
+describe('alpha sigmoid', () => {
+  it('equals the oracle for every steepness edge and random (c, w, b), alpha bounds included', async () => {
+    const ex = await exports();
+    const r = lcg(5);
+    const proportion = () => [0n, ONE, ONE >> 1n, 1n, ONE - 1n][Number(r(3)) % 5] ?? 0n;
+    const value = () => (r(2) === 0n ? proportion() : r(33) % (ONE + 1n));
+    const steepness = [1000n, 0n, 1n, -1n, 100n, -100n, 32767n, -32768n, 12345n, -777n];
+    for (let t = 0; t < 4000; t++) {
+      const s = (t < 2000 ? steepness[t % steepness.length] : (r(16) - 32768n)) << 32n;
+      const [a, b] = [r(32) % (ONE + 1n), r(32) % (ONE + 1n)];
+      const [low, high] = t % 7 === 0 ? [b, a] : a < b ? [a, b] : [b, a];
+      const [c, w, bond] = [value(), value(), value()];
+      expect(ex.fxAlphaSigmoid(c, w, bond, low, high, s), `α(${c}, ${w}, ${bond}, ${low}, ${high}, ${s})`).toBe(alphaSigmoid(c, w, bond, low, high, s));
     }
   });
 });

@@ -5,7 +5,7 @@ import { ONE, U16_MAX_Q, qmul, qdivBy, reciprocal, satAdd, satSub } from './fixe
 import { ptr, getI32, setI32, getI64, setI64 } from './raw';
 import { Sparse, Vec64 } from './sparse';
 import { U16Csr } from './io';
-import { sigmoidScale, sigmoidArgument, alphaFromExp, expSafeMemoAll } from './liquid';
+import { sigmoidScale, sigmoidArgument, alphaFromExp, expSafeEach } from './liquid';
 
 /**
  * Stored bond rows as Q values, without the columns registered at or after `lastTempo`
@@ -73,8 +73,8 @@ export function liquidAlphaEma(wb: Sparse, b: Sparse, consensus: Vec64, alphaLow
     }
     for (let k = bFirst; k < bEnd; k++) setI64(bRow, getI32(bCol, k), 0);
   }
-  // Pass 2: exp_safe of every x at once (memo, then four series in lockstep).
-  expSafeMemoAll(alphas, wb.nnz);
+  // Pass 2: exp_safe of every x at once (shared arguments once, then four series in lockstep).
+  expSafeEach(alphas, wb.nnz, scale);
   // Pass 3: α_ij from exp_safe, and the bond EMA.
   let m = 0;
   for (let i = 0; i < n; i++) {

@@ -1,7 +1,7 @@
 // Bonds (spec §4.9–§4.11): reading stored bonds, the Yuma 1/2 EMA of stake-weighted weights, and the
 // Yuma 3 per-bond EMA with optional liquid alpha. Dividends live in epoch.ts next to their caller.
 
-import { ONE, U16_MAX_Q, qmul, qdivBy, reciprocal, satAdd, satSub } from './fixed';
+import { ONE, qmul, satAdd, satSub, u16Proportion } from './fixed';
 import { ptr, getI32, setI32, getI64, setI64 } from './raw';
 import { Sparse, Vec64 } from './sparse';
 import { U16Csr } from './io';
@@ -16,16 +16,14 @@ export function readBonds(stored: U16Csr, reg: StaticArray<u64>, lastTempo: u64,
   const out = new Sparse(n, stored.nnz());
   const start = ptr(stored.start), col = ptr(stored.col), val = ptr(stored.val), regs = ptr(reg);
   const oStart = ptr(out.start), oCol = ptr(out.col), oVal = ptr(out.val);
-  const u16Reciprocal = reciprocal(U16_MAX_Q);
   let m = 0;
   for (let i = 0; i < n; i++) {
     for (let k = getI32(start, i), end = getI32(start, i + 1); k < end; k++) {
       const j = getI32(col, k);
       if (j >= n || lastTempo <= <u64>getI64(regs, j)) continue;
-      const v = <i64>getI32(val, k) << 32;
-      // u16_proportion_to_fixed = Q(v) ⊘ Q(65535), with the divisor's reciprocal taken once.
+      const v = <i64>getI32(val, k);
       setI32(oCol, m, j);
-      setI64(oVal, m, asProportion ? qdivBy(v, U16_MAX_Q, u16Reciprocal) : v);
+      setI64(oVal, m, asProportion ? u16Proportion(v) : v << 32);
       m++;
     }
     setI32(oStart, i + 1, m);

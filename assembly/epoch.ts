@@ -6,8 +6,8 @@
 // W̄ clipped weights, VT validator trust, R ranks, I incentive, Wb weights for bonds, B bonds,
 // ΔB bond deltas, E bonds after the EMA, D dividends. All values are raw I32F32.
 
-import { ONE, Q_MAX, qdiv, qdivBy, reciprocal, qmulChecked, satSub, u16Proportion, toU16Proportion, clearOverflow } from './fixed';
-import { ptr, getI32, setI32, getI64, setI64, setF64, getF64 } from './raw';
+import { ONE, Q_MAX, qdiv, qmulChecked, satSub, u16Proportion, toU16Proportion, clearOverflow } from './fixed';
+import { ptr, getI32, setI32, getI64, setI64 } from './raw';
 import { divlu } from './wide';
 import { Sparse, Vec64 } from './sparse';
 import { EpochInputs } from './io';
@@ -195,9 +195,7 @@ export function runEpoch(inp: EpochInputs, want: bool): EpochResult {
  */
 function storedBonds(E: Sparse, newPermit: StaticArray<bool>, yuma3: bool, n: i32): Sparse {
   const maxesV = yuma3 ? new StaticArray<i64>(0) : colMaxSparse(E, n);
-  const recipsV = new StaticArray<f64>(yuma3 ? 0 : n);
-  const maxes = ptr(maxesV), recips = ptr(recipsV);
-  if (!yuma3) for (let j = 0; j < n; j++) setF64(recips, j, reciprocal(getI64(maxes, j)));
+  const maxes = ptr(maxesV);
   const out = new Sparse(n, E.nnz);
   const start = ptr(E.start), col = ptr(E.col), val = ptr(E.val);
   const oStart = ptr(out.start), oCol = ptr(out.col), oVal = ptr(out.val);
@@ -209,7 +207,7 @@ function storedBonds(E: Sparse, newPermit: StaticArray<bool>, yuma3: bool, n: i3
         let v = getI64(val, k);
         if (!yuma3) {
           const mx = getI64(maxes, j);
-          if (mx != 0) v = qdivBy(v, mx, getF64(recips, j));
+          if (mx != 0) v = qdiv(v, mx);
         }
         setI32(oCol, m, j); setI64(oVal, m, toU16Proportion(v)); m++;
       }

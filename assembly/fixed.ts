@@ -127,36 +127,36 @@ function qdivRaw(a: i64, b: i64): i64 {
 }
 
 /** a ⊘ b = subtensor's safe_div: 0 when b = 0 or when the quotient overflows; else trunc(a/b). */
+// @ts-ignore: decorator
+@inline
 export function qdiv(a: i64, b: i64): i64 {
+  // The epoch's quotients are mostly of non-negative operands where a·2^32 fits in 64 bits, directly
+  // (a < 2^32: proportions) or after dropping 32 zero bits from both (Q values of integers, e.g. u16
+  // weights and their sums): one native unsigned division, truncating like the definition.
+  if (b > 0 && a >= 0) {
+    if (a < ONE) {
+      const q = (<u64>a << 32) / <u64>b;
+      return q > <u64>Q_MAX ? 0 : <i64>q;
+    }
+    // a = a'·2^32, b = b'·2^32: trunc(a·2^32 / b) = trunc(a / b'), below 2^63.
+    if (((a | b) & (ONE - 1)) == 0) return <i64>(<u64>a / (<u64>b >> 32));
+  }
+  return qdivGeneral(a, b);
+}
+
+function qdivGeneral(a: i64, b: i64): i64 {
   if (b == 0) return 0;
   const q = qdivRaw(a, b);
   return divFits ? q : 0;
 }
 
-/** The reciprocal `qdivBy` takes for divisor b: 2^32 / b in double precision (any value for b ≤ 0). */
+/** 1 ⊘ d for d ≥ 1 (raw ≥ 2^32), where the quotient ⌊2^64 / d⌋ ≤ 1 always fits: one native division. */
 // @ts-ignore: decorator
 @inline
-export function reciprocal(b: i64): f64 { return 4294967296.0 / <f64>b; }
-
-/**
- * a ⊘ b with r = reciprocal(b): exactly qdiv(a, b), for rows and columns that share one divisor.
- * Why it is exact: b and r as doubles (2^-53 and 2^-53 relative rounding), a as a double and the product
- * (2^-53 each) put est = a·r within 2^-51·est of the real quotient Q = a·2^32/b; while est < 2^50 that
- * is < 1, so ⌊est⌋ is ⌊Q⌋ − 1, ⌊Q⌋ or ⌊Q⌋ + 1, and the remainder a·2^32 − ⌊est⌋·b, in [−b, 2b) and so
- * exact modulo 2^64 when b < 2^62 (as in udivShifted), picks ⌊Q⌋: truncating division stays truncating
- * division, never a·(1/b). Other operands (a < 0, b ≤ 0, huge ones) go to qdiv itself.
- */
-// @ts-ignore: decorator
-@inline
-export function qdivBy(a: i64, b: i64, r: f64): i64 {
-  const est = <f64>a * r;
-  if (a >= 0 && b > 0 && est < 1125899906842624.0 && b < (<i64>1 << 62)) {
-    const q = <i64>est;
-    const rem = (a << 32) - q * b;
-    if (rem < 0) return q - 1;
-    return rem >= b ? q + 1 : q;
-  }
-  return qdiv(a, b);
+export function oneOver(d: i64): i64 {
+  // ⌊(2^64 − 1) / d⌋ is ⌊2^64 / d⌋ unless d divides 2^64, which (q + 1)·d wrapping to 0 reveals.
+  const q = u64.MAX_VALUE / <u64>d;
+  return <i64>((q + 1) * <u64>d == 0 ? q + 1 : q);
 }
 
 /** saturating_div: trunc(a/b) clamped to the type range (b = 0 saturates by the sign of a). */

@@ -1,7 +1,7 @@
 // Liquid alpha: the per-bond sigmoid of the Yuma 3 path (spec §4.12) and the legacy
 // consensus-quantile logistic of the pre-2025-05 Yuma 1 path (spec §10.2).
 
-import { ONE, qmul, qdivBy, qdivSat, reciprocal, satAdd, satSub, fromInt, fromF64 } from './fixed';
+import { ONE, qmul, qdivSat, oneOver, satAdd, satSub, fromInt, fromF64 } from './fixed';
 import { exp, expSafe, expSafeAll, safeLn, transcendentalError } from './transcendental';
 import { ptr, getI32, setI32, getI64, setI64 } from './raw';
 import { Vec64 } from './sparse';
@@ -100,9 +100,9 @@ function sigmoidArgumentOf(d: i64, scale: i64): i64 {
 // @ts-ignore: decorator
 @inline
 export function alphaFromExp(e: i64, alphaLow: i64, alphaHigh: i64): i64 {
-  // e ≥ 0, so the divisor is ≥ 1 and the quotient ≤ 1 fits: saturating_div equals qdiv (= qdivBy) here.
+  // e ≥ 0, so the divisor is ≥ 1 and the quotient ≤ 1 fits: saturating_div is plain division here.
   const divisor = satAdd(ONE, e);
-  const sig = e >= 0 ? qdivBy(ONE, divisor, reciprocal(divisor)) : qdivSat(ONE, divisor);
+  const sig = e >= 0 ? oneOver(divisor) : qdivSat(ONE, divisor);
   let alpha = satAdd(alphaLow, qmul(sig, satSub(alphaHigh, alphaLow)));
   if (alpha > alphaHigh) alpha = alphaHigh;
   if (alpha < alphaLow) alpha = alphaLow;

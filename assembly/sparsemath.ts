@@ -1,11 +1,11 @@
 // Sparse-matrix helpers of subtensor's epoch/math.rs (the `*_sparse` functions) on `Sparse`.
 // Sparse structure is semantics (spec §13.6): which entries exist decides clipping, interpolation and
 // liquid-alpha EMA, so every function states which entries it keeps. Inner loops read and write by
-// address (raw.ts); divisions shared by a row or column use one reciprocal (fixed.ts `qdivBy`).
+// address (raw.ts).
 
-import { qdiv, qdivBy, reciprocal, qmul, satAdd, satSub, ONE } from './fixed';
+import { qdiv, qmul, satAdd, satSub, ONE } from './fixed';
 import { Sparse, Vec64 } from './sparse';
-import { ptr, getI32, setI32, getI64, setI64, getF64, setF64 } from './raw';
+import { ptr, getI32, setI32, getI64, setI64 } from './raw';
 
 /** Row sums Σ_j m[i][j] with plain addition (row_sum_sparse). */
 export function rowSumSparse(m: Sparse): Vec64 {
@@ -27,8 +27,7 @@ export function inplaceRowNormalizeSparse(m: Sparse): void {
     let s: i64 = 0;
     for (let k = first; k < end; k++) s += getI64(val, k);
     if (s <= 0) continue;
-    const r = reciprocal(s);
-    for (let k = first; k < end; k++) setI64(val, k, qdivBy(getI64(val, k), s, r));
+    for (let k = first; k < end; k++) setI64(val, k, qdiv(getI64(val, k), s));
   }
 }
 
@@ -45,15 +44,10 @@ export function colSumSparse(m: Sparse, cols: i32): Vec64 {
 
 /** Mutates m: entries whose column has a non-zero `divisors` value become m[i][j] ⊘ divisors[j]. */
 function inplaceColDivide(m: Sparse, divisors: Vec64): void {
-  const cols = divisors.length;
-  const recips = new StaticArray<f64>(cols);
-  const d = ptr(divisors), r = ptr(recips);
-  for (let j = 0; j < cols; j++) setF64(r, j, reciprocal(getI64(d, j)));
-  const col = ptr(m.col), val = ptr(m.val);
+  const d = ptr(divisors), col = ptr(m.col), val = ptr(m.val);
   for (let k = 0, nnz = m.nnz; k < nnz; k++) {
-    const j = getI32(col, k);
-    const s = getI64(d, j);
-    if (s != 0) setI64(val, k, qdivBy(getI64(val, k), s, getF64(r, j)));
+    const s = getI64(d, getI32(col, k));
+    if (s != 0) setI64(val, k, qdiv(getI64(val, k), s));
   }
 }
 
@@ -231,17 +225,15 @@ export function matEmaSparse(fresh: Sparse, old: Sparse, alpha: i64, alphaPerCol
  */
 export function rowDotColNormalizedSparse(m: Sparse, x: Vec64, cols: i32): Vec64 {
   const sumsV = colSumSparse(m, cols);
-  const recipsV = new StaticArray<f64>(cols);
   const out = new StaticArray<i64>(m.rows);
-  const sums = ptr(sumsV), recips = ptr(recipsV), xs = ptr(x), o = ptr(out);
-  for (let j = 0; j < cols; j++) setF64(recips, j, reciprocal(getI64(sums, j)));
+  const sums = ptr(sumsV), xs = ptr(x), o = ptr(out);
   const start = ptr(m.start), col = ptr(m.col), val = ptr(m.val);
   for (let i = 0, rows = m.rows; i < rows; i++) {
     let s: i64 = 0;
     for (let k = getI32(start, i), end = getI32(start, i + 1); k < end; k++) {
       const j = getI32(col, k);
       const d = getI64(sums, j);
-      const v = d != 0 ? qdivBy(getI64(val, k), d, getF64(recips, j)) : getI64(val, k);
+      const v = d != 0 ? qdiv(getI64(val, k), d) : getI64(val, k);
       s = satAdd(s, qmul(v, getI64(xs, j)));
     }
     setI64(o, i, s);

@@ -1,7 +1,7 @@
 // Scalar entry points of the fixed-point library, exported so tests can check it against
 // shared/golden/subtensor/math-tests.json and the spec's worked values. Not used by the page.
 
-import { qmul, qdiv, qdivBy, reciprocal, qdivSat, satAdd, satSub, fromF64, roundHalfAway, toU16Proportion, u16Proportion } from './fixed';
+import { qmul, qdiv, qdivSat, satAdd, satSub, fromF64, roundHalfAway, toU16Proportion, u16Proportion } from './fixed';
 import { exp, expSafe, expSafeAll, ln } from './transcendental';
 import { ptr } from './raw';
 import { alphaSigmoid } from './liquid';
@@ -9,7 +9,6 @@ import { alphaFromBondsMovingAverage } from './epoch';
 
 export function fxMul(a: i64, b: i64): i64 { return qmul(a, b); }
 export function fxDiv(a: i64, b: i64): i64 { return qdiv(a, b); }
-export function fxDivBy(a: i64, b: i64): i64 { return qdivBy(a, b, reciprocal(b)); }
 export function fxDivSat(a: i64, b: i64): i64 { return qdivSat(a, b); }
 export function fxAdd(a: i64, b: i64): i64 { return satAdd(a, b); }
 export function fxSub(a: i64, b: i64): i64 { return satSub(a, b); }

@@ -2,7 +2,7 @@
 // a Taylor series with a 23-bit `e` constant and binary-squaring log2. Not libm: exp(20) is
 // ≈ 481239357.674 here. Used only by liquid alpha (and its legacy form).
 
-import { ONE, Q_MAX, fxOverflow, clearOverflow, satAdd, qmulChecked, qdivBy, reciprocal, qdivChecked, qdivSat, qmul } from './fixed';
+import { ONE, Q_MAX, fxOverflow, clearOverflow, satAdd, qmulChecked, oneOver, qdivChecked, qdivSat, qmul } from './fixed';
 import { getI64, setI64 } from './raw';
 
 /** e and log2(e) as the crate stores them: 23 fractional bits, widened to 32. */
@@ -106,7 +106,7 @@ function exactSteps(t: v128, y: v128, i: i64): v128 {
 // @ts-ignore: decorator
 @inline function finish(x: i64, r: f64): i64 {
   const sum = <i64>r;
-  return x < 0 ? qdivBy(ONE, sum, reciprocal(sum)) : sum;
+  return x < 0 ? oneOver(sum) : sum;
 }
 
 /**

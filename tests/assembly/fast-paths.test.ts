@@ -1,7 +1,7 @@
-// The epoch's fast paths against the BigInt oracle: `qdivBy` (a quotient from a shared reciprocal, fixed.ts)
-// must equal safe_div, and the series step of `exp` (transcendental.ts) must leave exp and exp_safe unchanged,
-// on random operands of every magnitude and on the edges of each fast path's range; the liquid-alpha
-// sigmoid (its x without a 128-bit product, its reciprocal through qdivBy) must equal the oracle's.
+// The epoch's fast paths against the BigInt oracle: `qdiv` (native division for proportions and for Q values
+// of integers, fixed.ts) must equal safe_div, and the series step of `exp` (transcendental.ts) must leave exp
+// and exp_safe unchanged, on random operands of every magnitude and on the edges of each fast path's range;
+// the liquid-alpha sigmoid (its x without a 128-bit product, 1 ⊘ (1 ⊕ e) by oneOver) must equal the oracle's.
 import { describe, expect, it } from 'vitest';
 import { createWasmTesting } from '../../src/engine/wasm-testing.ts';
 import { exp, expSafe, safeDiv } from '../../src/oracle/fixed.ts';
@@ -19,24 +19,24 @@ function lcg(seed: number) {
   return (bits: number) => (next() >> (64n - BigInt(bits))) & ((1n << BigInt(bits)) - 1n);
 }
 
-describe('qdivBy', () => {
+describe('qdiv', () => {
   it('equals safe_div for random operands of every magnitude and sign', async () => {
     const ex = await exports();
     const r = lcg(1);
     for (let t = 0; t < 20000; t++) {
       const a = r(1 + Number(r(6)) % 63) * (r(4) === 0n ? -1n : 1n);
       const b = r(1 + Number(r(6)) % 63) * (r(4) === 0n ? -1n : 1n);
-      expect(ex.fxDivBy(a, b), `${a} ⊘ ${b}`).toBe(safeDiv(a, b));
+      expect(ex.fxDiv(a, b), `${a} ⊘ ${b}`).toBe(safeDiv(a, b));
     }
   });
 
   it('equals safe_div on exact multiples, their neighbours and the range edges', async () => {
     const ex = await exports();
     const r = lcg(2);
-    const divisors = [1n, 2n, 3n, 65535n << 32n, ONE, ONE - 1n, (1n << 62n) - 1n, 1n << 62n, I32F32_MAX, I32F32_MIN, 0n];
+    const divisors = [1n, 2n, 3n, 65535n << 32n, ONE, ONE - 1n, ONE + 1n, 2n * ONE, (1n << 62n) - 1n, 1n << 62n, I32F32_MAX, I32F32_MIN, 0n];
     for (let t = 0; t < 200; t++) divisors.push(r(1 + (t % 62)) + 1n);
     for (const b of divisors) {
-      const numerators = [0n, 1n, -1n, b, b - 1n, b + 1n, I32F32_MAX, I32F32_MIN, (b << 18n) - 1n, b << 17n];
+      const numerators = [0n, 1n, -1n, b, b - 1n, b + 1n, I32F32_MAX, I32F32_MIN, (b << 18n) - 1n, b << 17n, ONE - 1n, ONE, 1n << 31n, (1n << 31n) - 1n];
       for (let t = 0; t < 20; t++) {
         // a = ⌈k·b / 2^32⌉ ± 1 puts the quotient on and around the integer k.
         const k = r(50);
@@ -45,7 +45,7 @@ describe('qdivBy', () => {
       }
       for (const a of numerators) {
         if (a > I32F32_MAX || a < I32F32_MIN) continue;
-        expect(ex.fxDivBy(a, b), `${a} ⊘ ${b}`).toBe(safeDiv(a, b));
+        expect(ex.fxDiv(a, b), `${a} ⊘ ${b}`).toBe(safeDiv(a, b));
       }
     }
   });
@@ -63,6 +63,19 @@ function expArguments(seed: number): bigint[] {
   for (let k = -120n; k <= 120n; k++) xs.push((k * ONE) / 10n, (k * ONE) / 4n);
   return xs;
 }
+
+describe('qdiv of Q integers', () => {
+  it('equals safe_div when both operands are whole numbers (u16 weights and their sums), or one of them is', async () => {
+    const ex = await exports();
+    const r = lcg(6);
+    for (let t = 0; t < 5000; t++) {
+      const a = (r(1 + (t % 31)) << 32n) + (t % 5 === 0 ? r(8) : 0n);
+      const b = ((r(1 + ((t >> 3) % 31)) + 1n) << 32n) + (t % 7 === 0 ? r(8) : 0n);
+      expect(ex.fxDiv(a, b), `${a} ⊘ ${b}`).toBe(safeDiv(a, b));
+      expect(ex.fxDiv(-a, b), `${-a} ⊘ ${b}`).toBe(safeDiv(-a, b));
+    }
+  });
+});
 
 describe('exp', () => {
   it('matches the crate-exact series on random x in [−21, 21] and around the special cases', async () => {

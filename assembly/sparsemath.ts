@@ -152,6 +152,10 @@ export function interpolateSparse(w: Sparse, wClipped: Sparse, ratio: i64, cols:
   const oStart = ptr(out.start), oCol = ptr(out.col), oVal = ptr(out.val);
   let n = 0;
   for (let i = 0, rows = w.rows; i < rows; i++) {
+    if (getI32(wStart, i) == getI32(wStart, i + 1) && getI32(cStart, i) == getI32(cStart, i + 1)) {
+      setI32(oStart, i + 1, n);
+      continue;
+    }
     for (let k = getI32(wStart, i), end = getI32(wStart, i + 1); k < end; k++) {
       const j = getI32(wCol, k);
       setI64(a, j, getI64(wVal, k)); store<bool>(touched + j, true);
@@ -184,8 +188,7 @@ export function matEmaSparse(fresh: Sparse, old: Sparse, alpha: i64, alphaPerCol
   const alphasV = new StaticArray<i64>(cols);
   const oneMinusV = new StaticArray<i64>(cols);
   const rowV = new StaticArray<i64>(cols);
-  const touchedV = new StaticArray<bool>(cols);
-  const alphas = ptr(alphasV), oneMinus = ptr(oneMinusV), row = ptr(rowV), touched = ptr(touchedV);
+  const alphas = ptr(alphasV), oneMinus = ptr(oneMinusV), row = ptr(rowV);
   const scalarOneMinus = satSub(ONE, alpha);
   for (let j = 0; j < cols; j++) {
     const a = alphaPerCol ? unchecked(alphaPerCol[j]) : alpha;
@@ -197,21 +200,23 @@ export function matEmaSparse(fresh: Sparse, old: Sparse, alpha: i64, alphaPerCol
   const oStart = ptr(out.start), oCol = ptr(out.col), oVal = ptr(out.val);
   let n = 0;
   for (let i = 0, rows = fresh.rows; i < rows; i++) {
-    for (let k = getI32(fStart, i), end = getI32(fStart, i + 1); k < end; k++) {
-      const j = getI32(fCol, k);
-      setI64(row, j, satAdd(getI64(row, j), qmul(getI64(alphas, j), getI64(fVal, k))));
-      store<bool>(touched + j, true);
-    }
-    for (let k = getI32(bStart, i), end = getI32(bStart, i + 1); k < end; k++) {
-      const j = getI32(bCol, k);
-      setI64(row, j, satAdd(getI64(row, j), qmul(getI64(oneMinus, j), getI64(bVal, k))));
-      store<bool>(touched + j, true);
-    }
-    for (let j = 0; j < cols; j++) {
-      if (!load<bool>(touched + j)) continue;
-      const v = getI64(row, j);
-      if (v > 0) { setI32(oCol, n, j); setI64(oVal, n, v); n++; }
-      setI64(row, j, 0); store<bool>(touched + j, false);
+    const fFirst = getI32(fStart, i), fEnd = getI32(fStart, i + 1);
+    const bFirst = getI32(bStart, i), bEnd = getI32(bStart, i + 1);
+    if (fFirst < fEnd || bFirst < bEnd) {
+      for (let k = fFirst; k < fEnd; k++) {
+        const j = getI32(fCol, k);
+        setI64(row, j, satAdd(getI64(row, j), qmul(getI64(alphas, j), getI64(fVal, k))));
+      }
+      for (let k = bFirst; k < bEnd; k++) {
+        const j = getI32(bCol, k);
+        setI64(row, j, satAdd(getI64(row, j), qmul(getI64(oneMinus, j), getI64(bVal, k))));
+      }
+      // Columns in neither row stay 0 and, like every result ≤ 0, are not kept: no need to track them.
+      for (let j = 0; j < cols; j++) {
+        const v = getI64(row, j);
+        if (v > 0) { setI32(oCol, n, j); setI64(oVal, n, v); n++; }
+        setI64(row, j, 0);
+      }
     }
     setI32(oStart, i + 1, n);
   }

@@ -18,7 +18,7 @@ export class Sparse {
 
   constructor(public rows: i32, capacity: i32) {
     this.start = new StaticArray<i32>(rows + 1);
-    // Entries are written before they are read (push, or by address then sealRows): reused arrays do.
+    // col and val may be last epoch's arrays, unzeroed (recycle.ts): every builder writes an entry before it is read.
     this.col = takeI32(max(capacity, 1));
     this.val = takeI64(max(capacity, 1));
   }

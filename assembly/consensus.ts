@@ -97,9 +97,8 @@ export function weightedMedianColSparse(stake: Vec64, w: Sparse, kappa: i64, col
   const candStakeV = new StaticArray<i64>(slots);
   const fillV = StaticArray.slice<i32>(colStartV);
   const lastRowV = new StaticArray<i32>(cols);
-  const colStakeV = new StaticArray<i64>(cols);
   const candScore = ptr(candScoreV), candStake = ptr(candStakeV), fill = ptr(fillV);
-  const lastRow = ptr(lastRowV), colStake = ptr(colStakeV);
+  const lastRow = ptr(lastRowV);
   for (let j = 0; j < cols; j++) setI32(lastRow, j, -1);
   for (let q = 0; q < p; q++) {
     const i = getI32(rowOf, q);
@@ -112,7 +111,6 @@ export function weightedMedianColSparse(stake: Vec64, w: Sparse, kappa: i64, col
       setI32(fill, j, at + 1);
       setI32(lastRow, j, q);
       setI64(candScore, at, getI64(val, k)); setI64(candStake, at, s);
-      setI64(colStake, j, getI64(colStake, j) + s);
     }
   }
 
@@ -128,8 +126,10 @@ export function weightedMedianColSparse(stake: Vec64, w: Sparse, kappa: i64, col
     // A column nobody scored: every score is 0, so the median is 0 (and 0 without participants).
     if (len == 0) continue;
     if (len < p) {
+      let scored: i64 = 0;
+      for (let k = first, end = first + len; k < end; k++) scored += getI64(candStake, k);
       setI64(candScore, first + len, 0);
-      setI64(candStake, first + len, total - getI64(colStake, j));
+      setI64(candStake, first + len, total - scored);
       len++;
     }
     setI64(o, j, weightedMedian(candScore + (<usize>first << 3), candStake + (<usize>first << 3), len, p, minority, total));

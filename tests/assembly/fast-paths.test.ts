@@ -1,11 +1,14 @@
 // The epoch's fast paths against the BigInt oracle: `qdiv` (native division for proportions and for Q values
 // of integers, fixed.ts) must equal safe_div, and the series step of `exp` (transcendental.ts) must leave exp
 // and exp_safe unchanged, on random operands of every magnitude and on the edges of each fast path's range;
-// the liquid-alpha sigmoid (its x without a 128-bit product, 1 ⊘ (1 ⊕ e) by oneOver) must equal the oracle's.
+// the liquid-alpha sigmoid (its x without a 128-bit product, 1 ⊘ (1 ⊕ e) by oneOver) must equal the oracle's,
+// and so must the consensus, whose candidates and pivots differ from the chain's (consensus.ts).
 import { describe, expect, it } from 'vitest';
 import { createWasmTesting } from '../../src/engine/wasm-testing.ts';
 import { exp, expSafe, safeDiv } from '../../src/oracle/fixed.ts';
 import { alphaSigmoid } from '../../src/oracle/liquid-alpha.ts';
+import { consensusColumns } from '../../src/oracle/consensus.ts';
+import type { SparseRowRaw } from '../../src/model/epoch.ts';
 import { engineModule } from './engine-module.ts';
 import { I32F32_MAX, I32F32_MIN, ONE } from './literals.ts';
 
@@ -112,6 +115,27 @@ describe('alpha sigmoid', () => {
       const [low, high] = t % 7 === 0 ? [b, a] : a < b ? [a, b] : [b, a];
       const [c, w, bond] = [value(), value(), value()];
       expect(ex.fxAlphaSigmoid(c, w, bond, low, high, s), `α(${c}, ${w}, ${bond}, ${low}, ${high}, ${s})`).toBe(alphaSigmoid(c, w, bond, low, high, s));
+    }
+  });
+});
+
+describe('weighted median consensus', () => {
+  it('equals the definition on columns with ties, absent entries, zero and exact-kappa stakes', async () => {
+    const t = await testing();
+    const r = lcg(7);
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + Number(r(6)) % 40;
+      // Few distinct scores make ties; stakes include zeros and a split where one side holds exactly kappa.
+      const palette = Array.from({ length: 1 + Number(r(3)) }, () => (r(2) === 0n ? 0n : r(33) % (ONE + 1n)) - (r(4) === 0n ? ONE / 2n : 0n));
+      const stake = Array.from({ length: n }, () => [0n, ONE / 4n, 1n, r(32)][Number(r(2))]);
+      const weights: SparseRowRaw[] = Array.from({ length: n }, () => {
+        const row: SparseRowRaw = [];
+        for (let j = 0; j < n; j++) if (r(2) !== 0n) row.push([j, palette[Number(r(8)) % palette.length]]);
+        return row.sort(() => (r(1) === 0n ? -1 : 1));
+      });
+      const kappa = [ONE / 2n - 1n, 0n, ONE, ONE / 4n, -1n, r(33)][trial % 6];
+      t.args({ vec: stake }, { sparse: weights }).ex.mathWeightedMedianColSparse(n, kappa);
+      expect(t.vec(), `trial ${trial}`).toEqual(consensusColumns(stake, weights, n, kappa));
     }
   });
 });

@@ -6,6 +6,7 @@ import { satSub } from './fixed';
 import { Sparse, Vec64 } from './sparse';
 import { normalize } from './vecmath';
 import { ptr, getI32, setI32, getI64, setI64 } from './raw';
+import { takeI64 } from './recycle';
 
 // Scratch for the selection: three regions of candidate (score, stake) pairs, kept between epochs.
 let scoreBuf = new StaticArray<i64>(0);
@@ -95,8 +96,9 @@ export function weightedMedianColSparse(stake: Vec64, w: Sparse, kappa: i64, col
   }
   for (let j = 0; j < cols; j++) setI32(colStart, j + 1, getI32(colStart, j + 1) + getI32(colStart, j) + 1);
   const slots = getI32(colStart, cols);
-  const candScoreV = new StaticArray<i64>(slots);
-  const candStakeV = new StaticArray<i64>(slots);
+  // Every slot read below is written first, so these may be last epoch's arrays (recycle.ts).
+  const candScoreV = takeI64(slots);
+  const candStakeV = takeI64(slots);
   const fillV = StaticArray.slice<i32>(colStartV);
   const lastRowV = new StaticArray<i32>(cols);
   const candScore = ptr(candScoreV), candStake = ptr(candStakeV), fill = ptr(fillV);

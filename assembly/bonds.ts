@@ -1,10 +1,11 @@
 // Bonds (spec §4.9–§4.11): reading stored bonds, the Yuma 1/2 EMA of stake-weighted weights, and the
 // Yuma 3 per-bond EMA with optional liquid alpha. Dividends live in epoch.ts next to their caller.
 
-import { ONE, qmul, satAdd, satSub, fromInt, u16Proportion } from './fixed';
+import { ONE, qmul, satAdd, satSub, u16Proportion } from './fixed';
+import { ptr, getI32, setI32, getI64, setI64 } from './raw';
 import { Sparse, Vec64 } from './sparse';
 import { U16Csr } from './io';
-import { alphaSigmoid } from './liquid';
+import { sigmoidScale, sigmoidArgument, alphaFromExp, expSafeEach } from './liquid';
 
 /**
  * Stored bond rows as Q values, without the columns registered at or after `lastTempo`
@@ -13,15 +14,21 @@ import { alphaSigmoid } from './liquid';
 export function readBonds(stored: U16Csr, reg: StaticArray<u64>, lastTempo: u64, asProportion: bool): Sparse {
   const n = reg.length;
   const out = new Sparse(n, stored.nnz());
+  const start = ptr(stored.start), col = ptr(stored.col), val = ptr(stored.val), regs = ptr(reg);
+  const oStart = ptr(out.start), oCol = ptr(out.col), oVal = ptr(out.val);
+  let m = 0;
   for (let i = 0; i < n; i++) {
-    for (let k = stored.rowStart(i); k < stored.rowEnd(i); k++) {
-      const j = stored.colAt(k);
-      if (j >= n || lastTempo <= unchecked(reg[j])) continue;
-      const v = <i64>stored.valAt(k);
-      out.push(j, asProportion ? u16Proportion(v) : fromInt(v));
+    for (let k = getI32(start, i), end = getI32(start, i + 1); k < end; k++) {
+      const j = getI32(col, k);
+      if (j >= n || lastTempo <= <u64>getI64(regs, j)) continue;
+      const v = <i64>getI32(val, k);
+      setI32(oCol, m, j);
+      setI64(oVal, m, asProportion ? u16Proportion(v) : v << 32);
+      m++;
     }
-    out.endRow();
+    setI32(oStart, i + 1, m);
   }
+  out.sealRows(m);
   return out;
 }
 
@@ -35,31 +42,54 @@ export function readBonds(stored: U16Csr, reg: StaticArray<u64>, lastTempo: u64,
 export function liquidAlphaEma(wb: Sparse, b: Sparse, consensus: Vec64, alphaLow: i64, alphaHigh: i64, steepness: i64, alphasOut: Sparse): Sparse {
   const n = wb.rows;
   const out = new Sparse(n, wb.nnz);
-  const bVal = new StaticArray<i64>(n);   // plain lookup B[i][j]
-  const bSeen = new StaticArray<i64>(n);  // forward-scan view of B[i][j]
+  const bRowV = new StaticArray<i64>(n);  // B[i][·] densified: plain lookup, then forward-scan view
+  const bRow = ptr(bRowV), c = ptr(consensus);
+  const wStart = ptr(wb.start), wCol = ptr(wb.col), wVal = ptr(wb.val);
+  const bStart = ptr(b.start), bCol = ptr(b.col), bVal = ptr(b.val);
+  const oStart = ptr(out.start), oCol = ptr(out.col), oVal = ptr(out.val);
+  // alphasOut has Wb's structure; its values hold x_ij, then exp_safe(x_ij), then α_ij.
+  const aStart = ptr(alphasOut.start), aCol = ptr(alphasOut.col), alphas = ptr(alphasOut.val);
+  memory.copy(aStart, wStart, <usize>(n + 1) << 2);
+  memory.copy(aCol, wCol, <usize>wb.nnz << 2);
+  alphasOut.sealRows(wb.nnz);
+
+  // Pass 1: x_ij = (σ ÷ −100) ⊗ (d ⊖ ½) from the forward-scan views w̃, b̃.
+  const scale = sigmoidScale(steepness);
   for (let i = 0; i < n; i++) {
+    const bFirst = getI32(bStart, i), bEnd = getI32(bStart, i + 1);
     let maxCol = -1;
-    for (let k = b.rowStart(i); k < b.rowEnd(i); k++) {
-      const j = b.colAt(k);
-      unchecked((bVal[j] = b.valAt(k)));
-      if (j > maxCol) { unchecked((bSeen[j] = b.valAt(k))); maxCol = j; }
+    for (let k = bFirst; k < bEnd; k++) {
+      const j = getI32(bCol, k);
+      if (j > maxCol) { setI64(bRow, j, getI64(bVal, k)); maxCol = j; }
     }
     maxCol = -1;
-    for (let k = wb.rowStart(i); k < wb.rowEnd(i); k++) {
-      const j = wb.colAt(k);
-      const w = wb.valAt(k);
-      const wSeen = j > maxCol ? w : 0;
+    for (let k = getI32(wStart, i), end = getI32(wStart, i + 1); k < end; k++) {
+      const j = getI32(wCol, k);
+      const wSeen = j > maxCol ? getI64(wVal, k) : 0;
       if (j > maxCol) maxCol = j;
-      const alpha = alphaSigmoid(unchecked(consensus[j]), wSeen, unchecked(bSeen[j]), alphaLow, alphaHigh, steepness);
-      alphasOut.push(j, alpha);
-      let v = satAdd(qmul(satSub(ONE, alpha), unchecked(bVal[j])), max<i64>(qmul(alpha, w), 0));
-      if (v > ONE) v = ONE;
-      if (v > 0) out.push(j, v);
+      setI64(alphas, k, sigmoidArgument(getI64(c, j), wSeen, getI64(bRow, j), scale));
     }
-    alphasOut.endRow();
-    out.endRow();
-    for (let k = b.rowStart(i); k < b.rowEnd(i); k++) { unchecked((bVal[b.colAt(k)] = 0)); unchecked((bSeen[b.colAt(k)] = 0)); }
+    for (let k = bFirst; k < bEnd; k++) setI64(bRow, getI32(bCol, k), 0);
   }
+  // Pass 2: exp_safe of every x at once (shared arguments once, then four series in lockstep).
+  expSafeEach(alphas, wb.nnz, scale);
+  // Pass 3: α_ij from exp_safe, and the bond EMA.
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const bFirst = getI32(bStart, i), bEnd = getI32(bStart, i + 1);
+    for (let k = bFirst; k < bEnd; k++) setI64(bRow, getI32(bCol, k), getI64(bVal, k));
+    for (let k = getI32(wStart, i), end = getI32(wStart, i + 1); k < end; k++) {
+      const j = getI32(wCol, k);
+      const alpha = alphaFromExp(getI64(alphas, k), alphaLow, alphaHigh);
+      setI64(alphas, k, alpha);
+      let v = satAdd(qmul(satSub(ONE, alpha), getI64(bRow, j)), max<i64>(qmul(alpha, getI64(wVal, k)), 0));
+      if (v > ONE) v = ONE;
+      if (v > 0) { setI32(oCol, m, j); setI64(oVal, m, v); m++; }
+    }
+    setI32(oStart, i + 1, m);
+    for (let k = bFirst; k < bEnd; k++) setI64(bRow, getI32(bCol, k), 0);
+  }
+  out.sealRows(m);
   return out;
 }
 

@@ -7,6 +7,7 @@
 // ΔB bond deltas, E bonds after the EMA, D dividends. All values are raw I32F32.
 
 import { ONE, Q_MAX, qdiv, qmulChecked, satSub, u16Proportion, toU16Proportion, clearOverflow } from './fixed';
+import { ptr, getI32, setI32, getI64, setI64 } from './raw';
 import { divlu } from './wide';
 import { Sparse, Vec64 } from './sparse';
 import { EpochInputs } from './io';
@@ -193,20 +194,26 @@ export function runEpoch(inp: EpochInputs, want: bool): EpochResult {
  * for non-zero maxima); both write ⌊E·65535⌋. Rows of uids without a new permit are empty. u16 values.
  */
 function storedBonds(E: Sparse, newPermit: StaticArray<bool>, yuma3: bool, n: i32): Sparse {
-  const maxes = yuma3 ? new StaticArray<i64>(0) : colMaxSparse(E, n);
+  const maxesV = yuma3 ? new StaticArray<i64>(0) : colMaxSparse(E, n);
+  const maxes = ptr(maxesV);
   const out = new Sparse(n, E.nnz);
+  const start = ptr(E.start), col = ptr(E.col), val = ptr(E.val);
+  const oStart = ptr(out.start), oCol = ptr(out.col), oVal = ptr(out.val);
+  let m = 0;
   for (let i = 0; i < n; i++) {
     if (unchecked(newPermit[i])) {
-      for (let k = E.rowStart(i); k < E.rowEnd(i); k++) {
-        let v = E.valAt(k);
+      for (let k = getI32(start, i), end = getI32(start, i + 1); k < end; k++) {
+        const j = getI32(col, k);
+        let v = getI64(val, k);
         if (!yuma3) {
-          const m = unchecked(maxes[E.colAt(k)]);
-          if (m != 0) v = qdiv(v, m);
+          const mx = getI64(maxes, j);
+          if (mx != 0) v = qdiv(v, mx);
         }
-        out.push(E.colAt(k), toU16Proportion(v));
+        setI32(oCol, m, j); setI64(oVal, m, toU16Proportion(v)); m++;
       }
     }
-    out.endRow();
+    setI32(oStart, i + 1, m);
   }
+  out.sealRows(m);
   return out;
 }

@@ -127,10 +127,36 @@ function qdivRaw(a: i64, b: i64): i64 {
 }
 
 /** a ⊘ b = subtensor's safe_div: 0 when b = 0 or when the quotient overflows; else trunc(a/b). */
+// @ts-ignore: decorator
+@inline
 export function qdiv(a: i64, b: i64): i64 {
+  // The epoch's quotients are mostly of non-negative operands where a·2^32 fits in 64 bits, directly
+  // (a < 2^32: proportions) or after dropping 32 zero bits from both (Q values of integers, e.g. u16
+  // weights and their sums): one native unsigned division, truncating like the definition.
+  if (b > 0 && a >= 0) {
+    if (a < ONE) {
+      const q = (<u64>a << 32) / <u64>b;
+      return q > <u64>Q_MAX ? 0 : <i64>q;
+    }
+    // a = a'·2^32, b = b'·2^32: trunc(a·2^32 / b) = trunc(a / b'), below 2^63.
+    if (((a | b) & (ONE - 1)) == 0) return <i64>(<u64>a / (<u64>b >> 32));
+  }
+  return qdivGeneral(a, b);
+}
+
+function qdivGeneral(a: i64, b: i64): i64 {
   if (b == 0) return 0;
   const q = qdivRaw(a, b);
   return divFits ? q : 0;
+}
+
+/** 1 ⊘ d for d ≥ 1 (raw ≥ 2^32), where the quotient ⌊2^64 / d⌋ ≤ 1 always fits: one native division. */
+// @ts-ignore: decorator
+@inline
+export function oneOver(d: i64): i64 {
+  // ⌊(2^64 − 1) / d⌋ is ⌊2^64 / d⌋ unless d divides 2^64, which (q + 1)·d wrapping to 0 reveals.
+  const q = u64.MAX_VALUE / <u64>d;
+  return <i64>((q + 1) * <u64>d == 0 ? q + 1 : q);
 }
 
 /** saturating_div: trunc(a/b) clamped to the type range (b = 0 saturates by the sign of a). */
@@ -173,7 +199,11 @@ export function toUnsigned(x: i64, max: i64): i64 {
 /** fixed_proportion_to_u16: ⌊x ⊗ 65535⌋ clamped to 0..65535 — how every u16 output is written. */
 // @ts-ignore: decorator
 @inline
-export function toU16Proportion(x: i64): i32 { return <i32>toUnsigned(qmul(x, U16_MAX_Q), 65535); }
+export function toU16Proportion(x: i64): i32 {
+  // x ⊗ Q(65535) = x·65535 exactly (no fraction to floor) unless it saturates, which needs x ≥ 2^47.
+  if (<u64>x < (<u64>1 << 47)) return <i32>min<i64>((x * 65535) >> 32, 65535);
+  return <i32>toUnsigned(qmul(x, U16_MAX_Q), 65535);
+}
 
 /** from_num(f64): round to nearest, ties to even, saturating. */
 export function fromF64(f: f64): i64 {

@@ -10,6 +10,7 @@ import { EpochInputs, PARAM_COUNT } from './io';
 import { EpochResult } from './result';
 import { runEpoch as epoch } from './epoch';
 import { vecU16MaxUpscaleToU16 } from './vecmath';
+import { beginRecycling, endRecycling } from './recycle';
 
 export { PARAM_COUNT };
 export * from './testing';
@@ -46,7 +47,9 @@ export function inputPtr(kind: i32): usize {
 
 /** Runs the epoch on the prepared inputs; `intermediates` ≠ 0 also keeps every stage. */
 export function runEpoch(intermediates: i32): void {
+  beginRecycling();
   result = epoch(inputs, intermediates != 0);
+  endRecycling();
 }
 
 /** Address and length (elements, i64) of a result vector by VecId. */

@@ -1,28 +1,67 @@
 // Liquid alpha: the per-bond sigmoid of the Yuma 3 path (spec §4.12) and the legacy
 // consensus-quantile logistic of the pre-2025-05 Yuma 1 path (spec §10.2).
 
-import { ONE, qmul, qdivSat, satAdd, satSub, fromInt, fromF64 } from './fixed';
-import { exp, expSafe, safeLn, transcendentalError } from './transcendental';
+import { ONE, qmul, qdivSat, oneOver, satAdd, satSub, fromInt, fromF64 } from './fixed';
+import { exp, expSafe, expSafeAll, safeLn, transcendentalError } from './transcendental';
+import { ptr, getI32, setI32, getI64, setI64 } from './raw';
 import { Vec64 } from './sparse';
 
 const HALF: i64 = ONE >> 1;
 
-// exp_safe is pure, and many bonds share the same x (e.g. every weight at or below consensus gives
-// d = 0): a small direct-mapped memo of exact results saves most of the 31-term series.
-const MEMO_SIZE = 1024;
-const memoKey = new StaticArray<i64>(MEMO_SIZE);
-const memoVal = new StaticArray<i64>(MEMO_SIZE);
-const memoUsed = new StaticArray<bool>(MEMO_SIZE);
+// The arguments of one expSafeEach call that need a series: as found with their positions, then
+// ordered by |x|, and their results (grown, kept between epochs).
+let restX = new StaticArray<i64>(0);
+let restAt = new StaticArray<i32>(0);
+let sortedX = new StaticArray<i64>(0);
+let sortedAt = new StaticArray<i32>(0);
+let sortedE = new StaticArray<i64>(0);
+const SIZE_CLASSES = 64;
+const classStart = new StaticArray<i32>(SIZE_CLASSES + 1);
 
-function expSafeMemo(x: i64): i64 {
-  const slot = <i32>((x ^ (x >>> 17) ^ (x >>> 35)) & (MEMO_SIZE - 1));
-  if (unchecked(memoUsed[slot]) && unchecked(memoKey[slot]) == x) return unchecked(memoVal[slot]);
-  const v = expSafe(x);
-  unchecked((memoKey[slot] = x));
-  unchecked((memoVal[slot] = v));
-  unchecked((memoUsed[slot] = true));
-  return v;
+/** |x| in eighths, capped: series of arguments in one class need about as many terms. */
+// @ts-ignore: decorator
+@inline function sizeClass(x: i64): i32 { return <i32>min<u64>(<u64>(x < 0 ? -x : x) >> 29, SIZE_CLASSES - 1); }
+
+/**
+ * Replaces each of the `count` i64 at address `xe`, sigmoid arguments x for `scale`, by exp_safe(x).
+ * d = 0 (a weight at or below consensus and at or above its bond, common once validators agree) and
+ * d = 1 give the same x for every bond, computed once; the others run together (expSafeAll), ordered
+ * by size so that the four series run in lockstep end after about the same number of terms.
+ */
+export function expSafeEach(xe: usize, count: i32, scale: i64): void {
+  if (restX.length < count) {
+    restX = new StaticArray<i64>(count);
+    restAt = new StaticArray<i32>(count);
+    sortedX = new StaticArray<i64>(count);
+    sortedAt = new StaticArray<i32>(count);
+    sortedE = new StaticArray<i64>(count);
+  }
+  const rx = ptr(restX), at = ptr(restAt), sx = ptr(sortedX), sat = ptr(sortedAt), se = ptr(sortedE);
+  const classes = ptr(classStart);
+  memory.fill(classes, 0, (SIZE_CLASSES + 1) << 2);
+  const xLow = sigmoidArgumentOf(0, scale), xHigh = sigmoidArgumentOf(ONE, scale);
+  const eLow = expSafe(xLow), eHigh = expSafe(xHigh);
+  let rest = 0;
+  for (let k = 0; k < count; k++) {
+    const x = getI64(xe, k);
+    if (x == xLow) { setI64(xe, k, eLow); continue; }
+    if (x == xHigh) { setI64(xe, k, eHigh); continue; }
+    setI64(rx, rest, x); setI32(at, rest, k); rest++;
+    const c = sizeClass(x) + 1;
+    setI32(classes, c, getI32(classes, c) + 1);
+  }
+  for (let c = 0; c < SIZE_CLASSES; c++) setI32(classes, c + 1, getI32(classes, c + 1) + getI32(classes, c));
+  for (let m = 0; m < rest; m++) {
+    const x = getI64(rx, m);
+    const c = sizeClass(x);
+    const to = getI32(classes, c);
+    setI32(classes, c, to + 1);
+    setI64(sx, to, x); setI32(sat, to, getI32(at, m));
+  }
+  expSafeAll(sx, se, rest);
+  for (let m = 0; m < rest; m++) setI64(xe, getI32(sat, m), getI64(se, m));
 }
+
 const MINUS_100: i64 = fromInt(-100);
 
 // @ts-ignore: decorator
@@ -33,9 +72,37 @@ const MINUS_100: i64 = fromInt(-100);
  * sig = 1 ÷ (1 ⊕ exp_safe(x)); α = clamp(α_lo ⊕ sig ⊗ (α_hi ⊖ α_lo), α_lo, α_hi).
  */
 export function alphaSigmoid(c: i64, w: i64, b: i64, alphaLow: i64, alphaHigh: i64, steepness: i64): i64 {
-  const d = w >= b ? clamp01(satSub(w, c)) : clamp01(satSub(b, w));
-  const x = qmul(qdivSat(steepness, MINUS_100), satSub(d, HALF));
-  const sig = qdivSat(ONE, satAdd(ONE, expSafeMemo(x)));
+  return alphaFromExp(expSafe(sigmoidArgument(c, w, b, sigmoidScale(steepness))), alphaLow, alphaHigh);
+}
+
+/** σ ÷ −100 (saturating_div), the factor of x in alphaSigmoid: callers with many bonds take it once. */
+export function sigmoidScale(steepness: i64): i64 { return qdivSat(steepness, MINUS_100); }
+
+/** The first half of alphaSigmoid: x = scale ⊗ (d ⊖ ½), with scale = sigmoidScale(σ). */
+// @ts-ignore: decorator
+@inline
+export function sigmoidArgument(c: i64, w: i64, b: i64, scale: i64): i64 {
+  return sigmoidArgumentOf(w >= b ? clamp01(satSub(w, c)) : clamp01(satSub(b, w)), scale);
+}
+
+/** x = scale ⊗ (d ⊖ ½) for d in [0, 1]. */
+// @ts-ignore: decorator
+@inline
+function sigmoidArgumentOf(d: i64, scale: i64): i64 {
+  // scale ⊗ m for m = d − ½ in [−2^31, 2^31], without a 128-bit product: with scale = h·2^32 + l
+  // (0 ≤ l < 2^32), ⌊scale·m / 2^32⌋ = h·m + ⌊l·m / 2^32⌋ exactly, both parts fit in i64 (|l·m| < 2^63,
+  // |h·m| ≤ 2^62) and so does the sum (|scale ⊗ m| < 2^62): the product never saturates.
+  const m = d - HALF;
+  return (scale >> 32) * m + (((scale & 0xffffffff) * m) >> 32);
+}
+
+/** The second half of alphaSigmoid, from e = exp_safe(x). */
+// @ts-ignore: decorator
+@inline
+export function alphaFromExp(e: i64, alphaLow: i64, alphaHigh: i64): i64 {
+  // e ≥ 0, so the divisor is ≥ 1 and the quotient ≤ 1 fits: saturating_div is plain division here.
+  const divisor = satAdd(ONE, e);
+  const sig = e >= 0 ? oneOver(divisor) : qdivSat(ONE, divisor);
   let alpha = satAdd(alphaLow, qmul(sig, satSub(alphaHigh, alphaLow)));
   if (alpha > alphaHigh) alpha = alphaHigh;
   if (alpha < alphaLow) alpha = alphaLow;

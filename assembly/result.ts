@@ -31,8 +31,11 @@ export class EpochResult {
   constructor(public n: i32) {
     this.vecs = new StaticArray<Vec64>(VecId.Count);
     this.mats = new StaticArray<Sparse>(MatId.Count);
-    for (let v = 0; v < VecId.Count; v++) this.vecs[v] = new StaticArray<i64>(0);
-    for (let m = 0; m < MatId.Count; m++) this.mats[m] = emptySparse(n);
+    // Placeholders until the epoch sets them; read-only, so one of each serves every slot.
+    const noVec = new StaticArray<i64>(0);
+    const noMat = emptySparse(n);
+    for (let v = 0; v < VecId.Count; v++) this.vecs[v] = noVec;
+    for (let m = 0; m < MatId.Count; m++) this.mats[m] = noMat;
   }
 
   setVec(id: VecId, v: Vec64): void { this.vecs[id] = v; }

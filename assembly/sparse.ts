@@ -5,6 +5,8 @@
 //   col:   [4, 5, 7 | 4, 6]        column uid of each entry
 //   val:   [w, w, w | w, w]        raw I32F32 (i64)
 
+import { takeI32, takeI64 } from './recycle';
+
 /** A sparse matrix of raw I32F32 values. `start` has rows+1 entries; entries may be fewer than capacity. */
 export class Sparse {
   start: StaticArray<i32>;
@@ -16,8 +18,9 @@ export class Sparse {
 
   constructor(public rows: i32, capacity: i32) {
     this.start = new StaticArray<i32>(rows + 1);
-    this.col = new StaticArray<i32>(max(capacity, 1));
-    this.val = new StaticArray<i64>(max(capacity, 1));
+    // col and val may be last epoch's arrays, unzeroed (recycle.ts): every builder writes an entry before it is read.
+    this.col = takeI32(max(capacity, 1));
+    this.val = takeI64(max(capacity, 1));
   }
 
   /** Appends (j, v) to the row being built. Capacity must have been sized by the caller. */
@@ -53,13 +56,19 @@ export class Sparse {
   @inline
   setVal(k: i32, v: i64): void { unchecked((this.val[k] = v)); }
 
+  /** Marks every row closed after the arrays were filled by address (raw.ts): `nnz` entries in all. */
+  sealRows(nnz: i32): void {
+    this.nnz = nnz;
+    this.row = this.rows;
+  }
+
   /** An exact copy (same entries, same order). */
   clone(): Sparse {
     const out = new Sparse(this.rows, this.nnz);
-    for (let i = 0; i < this.rows; i++) {
-      for (let k = this.rowStart(i); k < this.rowEnd(i); k++) out.push(this.colAt(k), this.valAt(k));
-      out.endRow();
-    }
+    memory.copy(changetype<usize>(out.start), changetype<usize>(this.start), <usize>(this.rows + 1) << 2);
+    memory.copy(changetype<usize>(out.col), changetype<usize>(this.col), <usize>this.nnz << 2);
+    memory.copy(changetype<usize>(out.val), changetype<usize>(this.val), <usize>this.nnz << 3);
+    out.sealRows(this.nnz);
     return out;
   }
 }
@@ -67,7 +76,7 @@ export class Sparse {
 /** An empty n-row matrix. */
 export function emptySparse(rows: i32): Sparse {
   const m = new Sparse(rows, 0);
-  for (let i = 0; i < rows; i++) m.endRow();
+  m.sealRows(0);
   return m;
 }
 

@@ -42,6 +42,7 @@ export function normalizedStake(alpha: StaticArray<u64>, tao: StaticArray<u64>, 
 
 /** ⌊r·2^32 / R⌋ for 128-bit r ≤ R (R > 0, R < 2^127): 33 steps of binary long division. */
 function shiftedQuotient(rHi: u64, rLo: u64, dHi: u64, dLo: u64): u64 {
+  if ((rHi | rLo) == 0) return 0;  // no stake (most uids of a subnet): skip the long division
   if (dHi == 0 && rHi == 0) {
     // Both fit in 64 bits: one 128/64 division when r·2^32 / R < 2^64 (always, as r ≤ R).
     if ((rLo >> 32) < dLo) return divlu(rLo >> 32, rLo << 32, dLo);

@@ -4,6 +4,7 @@
 import { fromInt } from './fixed';
 import { Sparse } from './sparse';
 import { U16Csr } from './io';
+import { ptr, getI32, setI32, getI64, setI64 } from './raw';
 
 /**
  * W as Q(u16) after all masks, in one pass over the stored rows:
@@ -17,21 +18,28 @@ export function maskedWeights(
 ): Sparse {
   const n = permit.length;
   const out = new Sparse(n, stored.nnz());
+  const start = ptr(stored.start), col = ptr(stored.col), val = ptr(stored.val);
+  const oStart = ptr(out.start), oCol = ptr(out.col), oVal = ptr(out.val);
+  const regs = ptr(reg);
+  let m = 0;
   for (let i = 0; i < n; i++) {
     if (unchecked(permit[i])) {
       const updated = unchecked(lastUpdate[i]);
-      const committed = unchecked(commitBlock[i]);
-      for (let k = stored.rowStart(i); k < stored.rowEnd(i); k++) {
-        const j = stored.colAt(k);
+      const committed = commitReveal ? unchecked(commitBlock[i]) : u64.MAX_VALUE;
+      for (let k = getI32(start, i), end = getI32(start, i + 1); k < end; k++) {
+        const j = getI32(col, k);
         if (j >= n) continue;                                         // W1
         if (j == i && i != ownerUid) continue;                        // W3
-        const registered = unchecked(reg[j]);
+        const registered = <u64>getI64(regs, j);
         if (updated <= registered) continue;                          // W4
-        if (commitReveal && committed < registered) continue;         // W5
-        out.push(j, fromInt(<i64>stored.valAt(k)));
+        if (committed < registered) continue;                         // W5 (u64::MAX: no commit, or commit-reveal off)
+        setI32(oCol, m, j);
+        setI64(oVal, m, fromInt(<i64>getI32(val, k)));
+        m++;
       }
     }
-    out.endRow();                                                     // W2: forbidden rows stay empty
+    setI32(oStart, i + 1, m);                                         // W2: forbidden rows stay empty
   }
+  out.sealRows(m);
   return out;
 }

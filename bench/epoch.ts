@@ -59,18 +59,30 @@ Target (issue 2): the WASM epoch at n = 256 in at most 0.3 ms median in Node.
 Measured: ${at256.map((r) => `${r.path} ${fmt(r.kernel)} ms (${(r.kernel / 0.3).toFixed(1)}× the target)`).join(', ')}.
 For scale, the Python yuma-simulation package takes 6–7 ms per epoch at this size in float32.
 
+Before the performance pass (commit fd8a3b0, same machine) the n = 256 kernel took 5.06 ms (yuma3-liquid) and
+2.90 ms (yuma1); every output and intermediate is unchanged bit for bit (golden traces, oracle fuzz, and the
+previous build compared on thousands of random subnets).
+
 Memory-bandwidth bound: this machine streams ≈ ${gbs.toFixed(1)} GB/s (sequential Float64Array sum, bench/timing.ts).
 An epoch at n = 256 must touch at least ≈ ${(minBytes / 1024).toFixed(0)} KiB (weights and bonds in, bonds out, the vectors),
-so the bandwidth bound is ≈ ${(boundMs * 1000).toFixed(0)} µs: the epoch is compute bound (exact 64-bit fixed-point
-products and quotients with 128-bit intermediates, a quickselect per column), not memory bound.
+so the bandwidth bound is ≈ ${(boundMs * 1000).toFixed(0)} µs: at n = 256 the epoch is compute bound; from n = 1024 its matrices
+(2–3 MB each) no longer fit in cache and passes over them start to cost memory traffic too.
 
 Yardstick: 100 million dependent float additions in JavaScript take ${yardstick.toFixed(0)} ms here (a current desktop core
 takes about 100–150 ms), so this machine runs such code roughly ${(yardstick / 125).toFixed(0)}× slower than a desktop; on such a desktop
 the n = 256 figures above would be near ${at256.map((r) => `${(r.kernel * 125 / yardstick).toFixed(2)} ms (${r.path})`).join(' and ')}.
-What would close the rest of the gap: keeping inputs resident in linear memory between epochs (the chain already
-calls the epoch with unchanged weights most of the time), raw-pointer inner loops instead of managed arrays (the
-incremental runtime spills references to its shadow stack inside loops), and one column-normalisation pass that
-divides by a per-column reciprocal.
+
+Where the time goes at n = 256 (stage timing, scratch harness): the exact epoch makes about 30 passes over the
+12,288 weight and bond entries in subtensor's order of steps (row and column normalisations, clipping, two rank
+products, the bond EMA, dividends, storage), each costing 1–4 ns per entry here: an exact quotient is one native
+64-bit division (≈ 2 ns), a column sum a scattered read-modify-write. The stake-weighted median (a quickselect per
+column over 64 validators, after a transpose) is about a fifth of yuma1. Yuma 3 with liquid alpha adds one exact
+31-term exp series per bond: four series run in lockstep, two per SIMD register, at ≈ 35 ns a bond (≈ 0.45 ms).
+What would close more of the gap, at some cost to the step-by-step reading of the epoch: fusing passes across
+steps (column sums produced by the step that makes a matrix, the median's transpose fused with its first
+partition, Yuma 1's three column normalisations and the storage max-upscale in fewer passes); for liquid alpha,
+an approximate sigmoid with an exactness certificate (α is insensitive to the last bits of exp for most bonds),
+falling back to the series where the certificate fails.
 
 ## Other benchmarks
 

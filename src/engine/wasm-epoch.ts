@@ -44,7 +44,11 @@ function writeCsr(ex: Exports, rows: SparseRowU16[], kinds: [InputKind, InputKin
   let k = 0;
   for (let i = 0; i < rows.length; i++) {
     start[i] = k;
-    for (const [j, v] of rows[i]) { col[k] = j; val[k] = v; k++; }
+    const row = rows[i];
+    for (let t = 0; t < row.length; t++, k++) {
+      col[k] = row[t][0];
+      val[k] = row[t][1];
+    }
   }
   start[rows.length] = k;
 }
@@ -94,10 +98,21 @@ export function readU64(ex: Exports, id: VecId): bigint[] {
   return Array.from(new BigUint64Array(ex.memory.buffer, ex.vecPtr(id), ex.vecLen(id)));
 }
 
+/**
+ * i64 values known to lie in 0..2^31 − 1 (u16 and bool outputs) as numbers: the low 32-bit word of each
+ * (WebAssembly memory is little-endian), without a BigInt per value.
+ */
+function lowWords(ex: Exports, ptr: number, len: number): Int32Array {
+  return new Int32Array(ex.memory.buffer, ptr, 2 * len);
+}
+
 /** A result vector of small integers (u16 and bool outputs) as numbers. */
 export function readSmall(ex: Exports, id: VecId): number[] {
-  const v = new BigInt64Array(ex.memory.buffer, ex.vecPtr(id), ex.vecLen(id));
-  return Array.from(v, Number);
+  const len = ex.vecLen(id);
+  const words = lowWords(ex, ex.vecPtr(id), len);
+  const out = new Array<number>(len);
+  for (let i = 0; i < len; i++) out[i] = words[2 * i];
+  return out;
 }
 
 function readStoredBonds(ex: Exports, n: number): SparseRowU16[] {
@@ -105,11 +120,11 @@ function readStoredBonds(ex: Exports, n: number): SparseRowU16[] {
   const start = new Int32Array(buf, ex.matStartPtr(MatId.Bonds), n + 1);
   const total = Math.max(start[n], 1);
   const col = new Int32Array(buf, ex.matColPtr(MatId.Bonds), total);
-  const val = new BigInt64Array(buf, ex.matValPtr(MatId.Bonds), total);
+  const val = lowWords(ex, ex.matValPtr(MatId.Bonds), total);
   const rows: SparseRowU16[] = [];
   for (let i = 0; i < n; i++) {
     const row: SparseRowU16 = [];
-    for (let k = start[i]; k < start[i + 1]; k++) row.push([col[k], Number(val[k])]);
+    for (let k = start[i]; k < start[i + 1]; k++) row.push([col[k], val[2 * k]]);
     rows.push(row);
   }
   return rows;

@@ -79,8 +79,10 @@ export function makeEngineApi(
     return result;
   };
   // The draft follows the session once the page armed it (restoreDraft): a change schedules one save shortly after, so
-  // a burst of edits writes once; a load (another subnet replacing this one) rotates the saved one to 'previous'.
+  // a burst of edits writes once. A load over a subnet the user worked on (edited, stepped: `touched`) rotates the
+  // saved one to 'previous'; one still as it was loaded (a preset, a link) can be loaded again from where it came.
   let armed = false;
+  let touched = false;
   let replaced = false;
   let draftTimer: ReturnType<typeof setTimeout> | undefined;
   const saveNow = (): Promise<boolean> => {
@@ -91,10 +93,10 @@ export function makeEngineApi(
     replaced = false;
     return exclusive((s) => drafts.save({ text: s.exportText(), name: s.name, cursor: s.position, savedAt: Date.now() }, { rotate })).catch(() => false);
   };
-  const changed = <T>(result: Promise<T>, load = false): Promise<T> => {
+  const changed = <T>(result: Promise<T>, kind: 'load' | 'work' | 'move' = 'work'): Promise<T> => {
     void result.then(() => {
+      if (kind === 'load') { replaced ||= touched; touched = false; } else if (kind === 'work') touched = true;
       if (!drafts || !armed) return;
-      if (load) replaced = true;
       clearTimeout(draftTimer);
       draftTimer = setTimeout(() => void saveNow(), draftDelayMs);
     }, () => undefined);
@@ -115,7 +117,7 @@ export function makeEngineApi(
         return session.view(`Loaded ${label}.`);
       });
       queue = result.catch(() => undefined);
-      return changed(result, true);
+      return changed(result, 'load');
     },
     async restoreDraft(slot = 'current') {
       const e = await get();
@@ -135,7 +137,8 @@ export function makeEngineApi(
       });
       queue = result.catch(() => undefined);
       // A draft that no longer reads (a newer format, damage) is skipped: nothing changes and the caller goes on.
-      return (slot === 'previous' ? changed(result, true) : result).catch(() => null);
+      if (slot === 'current') void result.then(() => (touched = true), () => undefined); // the user's own work
+      return (slot === 'previous' ? changed(result, 'load').then((v) => ((touched = true), v)) : result).catch(() => null);
     },
     async previousDraft() {
       const d = await drafts?.load('previous');
@@ -149,7 +152,7 @@ export function makeEngineApi(
     },
     undo: () => changed(exclusive((s) => s.undo())),
     redo: () => changed(exclusive((s) => s.redo())),
-    jump: (epoch) => changed(exclusive((s) => s.jump(epoch))),
+    jump: (epoch) => changed(exclusive((s) => s.jump(epoch)), 'move'),
     inspect: (epoch) => exclusive((s) => s.inspect(epoch)),
     exportTrace: () => exclusive((s) => s.exportText()),
     exportCsv: async () => {

@@ -65,6 +65,7 @@ export class Playground {
       if (restored) {
         this.preset = 'file';
         this.origin = 'Your subnet as you left it (kept in this browser after every change).';
+        this.touched = true;
       } else await this.loadPreset(preset);
       this.ready = true;
     } catch (e) {
@@ -76,7 +77,13 @@ export class Playground {
     this.pause();
     const replacing = this.name;
     this.preset = id;
-    if (await this.act(() => this.client.load(presetTrace(id), PRESET_COPY[id].name)) && replacing) this.previous = { name: replacing };
+    if (await this.act(() => this.client.load(presetTrace(id), PRESET_COPY[id].name))) this.replaced(replacing);
+  }
+
+  /** After a load: the subnet it replaced becomes `previous` if the user had worked on it (as the worker keeps it). */
+  private replaced(name: string): void {
+    if (name && this.touched) this.previous = { name };
+    this.touched = false;
   }
 
   /** Brings back the subnet the last load replaced (undoable, like any load); the current one becomes 'previous'. */
@@ -89,7 +96,7 @@ export class Playground {
       if (!view) throw new Error('it is no longer kept in this browser');
       return view;
     }, 'Could not reopen the previous subnet');
-    if (ok) { this.preset = 'file'; this.origin = 'Reopened as you left it (kept in this browser).'; this.previous = { name: replacing }; }
+    if (ok) { this.preset = 'file'; this.origin = 'Reopened as you left it (kept in this browser).'; this.replaced(replacing); this.touched = true; }
     return ok;
   }
 
@@ -114,7 +121,7 @@ export class Playground {
     this.pause();
     const replacing = this.name;
     const ok = await this.act(() => this.client.load(text, label), `Could not load ${label}`);
-    if (ok) { this.preset = 'file'; this.origin = origin; if (replacing) this.previous = { name: replacing }; }
+    if (ok) { this.preset = 'file'; this.origin = origin; this.replaced(replacing); }
     return ok;
   }
   // ── end issue 5 ──
@@ -134,7 +141,7 @@ export class Playground {
   }
 
   edit(edit: SessionEdit): Promise<boolean> {
-    return this.act(() => this.client.edit(edit));
+    return this.work(() => this.client.edit(edit));
   }
 
   setWeights(uid: number, uids: number[], values: number[]) {
@@ -143,7 +150,7 @@ export class Playground {
 
   /** Step forward one epoch: moves along the timeline, or computes a new epoch at its end. */
   step(): Promise<boolean> {
-    return this.act(() => this.client.run(1));
+    return this.work(() => this.client.run(1));
   }
 
   back(): Promise<boolean> {
@@ -166,7 +173,7 @@ export class Playground {
     this.pause();
     this.progress = { done: 0, total: count };
     try {
-      return await this.act(() => this.client.run(count, (p) => (this.progress = { done: p.done, total: p.total })));
+      return await this.work(() => this.client.run(count, (p) => (this.progress = { done: p.done, total: p.total })));
     } finally {
       this.progress = null;
     }
@@ -176,8 +183,8 @@ export class Playground {
     void this.client.cancel();
   }
 
-  undo = () => this.act(() => this.client.undo());
-  redo = () => this.act(() => this.client.redo());
+  undo = () => this.work(() => this.client.undo());
+  redo = () => this.work(() => this.client.redo());
 
   togglePlay(): void {
     if (this.playing) this.pause();
@@ -202,7 +209,7 @@ export class Playground {
       const started = performance.now();
       const top = SPEEDS[this.speedIndex].perSecond === Infinity;
       const count = top ? batch : 1;
-      if (!(await this.act(() => this.client.run(count)))) break;
+      if (!(await this.work(() => this.client.run(count)))) break;
       const spent = performance.now() - started;
       if (top) {
         batch = Math.min(50, Math.max(1, Math.round((count * 150) / Math.max(spent, 1))));
@@ -223,6 +230,16 @@ export class Playground {
     } catch (e) {
       if (!(e instanceof SupersededError)) this.fail(e);
     }
+  }
+
+  /** Whether the user changed this subnet since it was loaded (then a load over it keeps it as `previous`). */
+  private touched = false;
+
+  /** act() for the user's own work on the subnet (edits, epochs, undo): marks it touched. */
+  private async work(call: () => Promise<SessionView>): Promise<boolean> {
+    const ok = await this.act(call);
+    if (ok) this.touched = true;
+    return ok;
   }
 
   private async act(call: () => Promise<SessionView>, context = 'That did not work'): Promise<boolean> {

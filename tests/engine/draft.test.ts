@@ -40,6 +40,20 @@ describe('subnet drafts', () => {
     expect(await reloaded.exportTrace()).toBe(text);
   });
 
+  it('keep as previous only a subnet the user worked on, not one still as it was loaded', async () => {
+    const store = freshStore();
+    const page = makeEngineApi(compile, undefined, store, 0);
+    await page.restoreDraft();
+    await page.load(presetTrace('four-by-four'), 'Four by four');
+    await page.load(presetTrace('clipping-demo'), 'Clipping demo'); // over an untouched preset
+    await page.saveDraft();
+    expect(await page.previousDraft()).toBeNull();
+    await page.run(1); // now it is the user's
+    await page.load(presetTrace('four-by-four'), 'Four by four');
+    await page.saveDraft();
+    expect((await page.previousDraft())?.name).toBe(JSON.parse(presetTrace('clipping-demo')).name);
+  });
+
   it('are never written by a page that did not ask for them (an embed)', async () => {
     const store = freshStore();
     const embed = makeEngineApi(compile, undefined, store, 0);

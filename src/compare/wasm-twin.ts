@@ -6,7 +6,7 @@ import type { EpochEngine, EpochInput, SparseRowU16 } from '../model/epoch.ts';
 import { MatId, ScalarId, VecId } from '../engine/wasm-layout.ts';
 import { wasmEngineFromExports } from '../engine/wasm-epoch.ts';
 import type { FloatEpochOutput, FloatIntermediates, SparseRowF64 } from './float-intermediates.ts';
-import { writeEpochInput } from './twin-input.ts';
+import { writeEpochInput } from '../engine/wasm-input.ts';
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
 

@@ -4,11 +4,11 @@
 
 import { instantiate } from '../generated/engine.js';
 import type { EpochEngine, EpochInput, EpochOutput, SparseRowU16 } from '../model/epoch.ts';
-import { InputKind, Param, VecId, MatId } from './wasm-layout.ts';
+import { VecId, MatId } from './wasm-layout.ts';
+import { writeEpochInput } from './wasm-input.ts';
 import { readIntermediates } from './wasm-intermediates.ts';
 
 type Exports = Awaited<ReturnType<typeof instantiate>>;
-const U64_MAX = (1n << 64n) - 1n;
 
 /** Instantiates the compiled engine module (one instance per engine; not shared between threads). */
 export async function createWasmEngine(module: WebAssembly.Module): Promise<EpochEngine> {
@@ -29,68 +29,9 @@ export function wasmEngineFromExports(ex: Exports): EpochEngine {
   };
 }
 
-function nnz(rows: SparseRowU16[]): number {
-  let total = 0;
-  for (const r of rows) total += r.length;
-  return total;
-}
-
-function writeCsr(ex: Exports, rows: SparseRowU16[], kinds: [InputKind, InputKind, InputKind]): void {
-  const buf = ex.memory.buffer;
-  const start = new Int32Array(buf, ex.inputPtr(kinds[0]), rows.length + 1);
-  const total = Math.max(nnz(rows), 1);
-  const col = new Int32Array(buf, ex.inputPtr(kinds[1]), total);
-  const val = new Int32Array(buf, ex.inputPtr(kinds[2]), total);
-  let k = 0;
-  for (let i = 0; i < rows.length; i++) {
-    start[i] = k;
-    const row = rows[i];
-    for (let t = 0; t < row.length; t++, k++) {
-      col[k] = row[t][0];
-      val[k] = row[t][1];
-    }
-  }
-  start[rows.length] = k;
-}
-
-function writeU64(ex: Exports, kind: InputKind, values: bigint[]): void {
-  new BigUint64Array(ex.memory.buffer, ex.inputPtr(kind), values.length).set(values);
-}
-
+/** The instance's input buffers as the shared writer (wasm-input.ts) addresses them. */
 function writeInputs(ex: Exports, input: EpochInput, intermediates: boolean): void {
-  const { n, hyperparameters: h } = input;
-  ex.prepareInputs(n, nnz(input.weights), nnz(input.bonds));
-  const p = new BigInt64Array(ex.memory.buffer, ex.inputPtr(InputKind.Params), Param.Count);
-  const u64 = (v: bigint) => BigInt.asIntN(64, v);
-  p[Param.N] = BigInt(n);
-  p[Param.Block] = u64(input.block);
-  p[Param.Kappa] = BigInt(h.kappa);
-  p[Param.BondsPenalty] = BigInt(h.bondsPenalty);
-  p[Param.BondsMovingAverage] = u64(h.bondsMovingAverage);
-  p[Param.Tempo] = BigInt(h.tempo);
-  p[Param.CutoffFactor] = BigInt(h.activityCutoffFactorMilli);
-  p[Param.MaxValidators] = BigInt(h.maxAllowedValidators);
-  p[Param.Yuma3] = h.yuma3Enabled ? 1n : 0n;
-  p[Param.LiquidAlpha] = h.liquidAlphaEnabled ? 1n : 0n;
-  p[Param.AlphaLow] = BigInt(h.alphaLow);
-  p[Param.AlphaHigh] = BigInt(h.alphaHigh);
-  p[Param.Steepness] = BigInt(h.alphaSigmoidSteepness);
-  p[Param.StakeThreshold] = u64(h.stakeThreshold);
-  p[Param.CommitReveal] = h.commitRevealEnabled ? 1n : 0n;
-  p[Param.Legacy] = h.legacy ? 1n : 0n;
-  p[Param.OwnerUid] = BigInt(input.ownerUid ?? -1);
-  p[Param.TaoWeight] = u64(input.taoWeight);
-  p[Param.LastMechanismStep] = u64(input.lastMechanismStepBlock);
-  p[Param.RaoEmission] = u64(input.raoEmission);
-  p[Param.WantIntermediates] = intermediates ? 1n : 0n;
-  writeU64(ex, InputKind.AlphaStake, input.alphaStake);
-  writeU64(ex, InputKind.TaoStake, input.taoStake);
-  writeU64(ex, InputKind.BlockAtRegistration, input.blockAtRegistration);
-  writeU64(ex, InputKind.LastUpdate, input.lastUpdate);
-  writeU64(ex, InputKind.CommitBlock, input.commitBlock.map((c) => c ?? U64_MAX));
-  new Uint8Array(ex.memory.buffer, ex.inputPtr(InputKind.ValidatorPermit), n).set(input.validatorPermit.map((b) => (b ? 1 : 0)));
-  writeCsr(ex, input.weights, [InputKind.WeightsStart, InputKind.WeightsCol, InputKind.WeightsVal]);
-  writeCsr(ex, input.bonds, [InputKind.BondsStart, InputKind.BondsCol, InputKind.BondsVal]);
+  writeEpochInput({ memory: ex.memory, prepare: (n, w, bo) => ex.prepareInputs(n, w, bo), ptr: (k) => ex.inputPtr(k) }, input, intermediates);
 }
 
 /** A result vector as unsigned bigints (u64 outputs). */

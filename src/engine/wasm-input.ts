@@ -1,7 +1,7 @@
-// Writes an EpochInput into a wasm instance's input buffers (the layout of assembly/io.ts), for any pair of
-// prepare/pointer exports: the f64 twin has its own buffers under the exact engine's layout.
+// Writes an EpochInput into a wasm instance's input buffers (the layout of assembly/io.ts, ids in wasm-layout.ts),
+// for any pair of prepare/pointer exports: the exact engine and its f64 twin (src/compare/wasm-twin.ts) share it.
 import type { EpochInput, SparseRowU16 } from '../model/epoch.ts';
-import { InputKind, Param } from '../engine/wasm-layout.ts';
+import { InputKind, Param } from './wasm-layout.ts';
 
 /** The exports a writer needs: allocate buffers, then address them by kind. */
 export interface InputBuffers {
@@ -12,7 +12,12 @@ export interface InputBuffers {
 
 const U64_MAX = (1n << 64n) - 1n;
 const asI64 = (v: bigint) => BigInt.asIntN(64, v);
-const nnz = (rows: SparseRowU16[]) => rows.reduce((t, r) => t + r.length, 0);
+
+function nnz(rows: SparseRowU16[]): number {
+  let total = 0;
+  for (const r of rows) total += r.length;
+  return total;
+}
 
 /** Allocates and fills every input buffer (params, u64 vectors, permits, weight and bond CSR). */
 export function writeEpochInput(b: InputBuffers, input: EpochInput, intermediates: boolean): void {
@@ -61,7 +66,11 @@ function writeCsr(b: InputBuffers, rows: SparseRowU16[], startKind: InputKind, c
   let k = 0;
   for (let i = 0; i < rows.length; i++) {
     start[i] = k;
-    for (const [j, v] of rows[i]) { col[k] = j; val[k] = v; k++; }
+    const row = rows[i];
+    for (let t = 0; t < row.length; t++, k++) {
+      col[k] = row[t][0];
+      val[k] = row[t][1];
+    }
   }
   start[rows.length] = k;
 }

@@ -12,6 +12,14 @@ export const SHORTCUTS: { keys: string; action: Action; text: string }[] = [
   { keys: 'Esc', action: 'close', text: 'Close the help' },
 ];
 
+/** The same keys in the chain view (`?view=chain`), where there is no play loop: Space runs to the next epoch. */
+export const CHAIN_SHORTCUTS: { keys: string; action: Action; text: string }[] = [
+  { keys: 'Space', action: 'togglePlay', text: 'Run to the next epoch of the chosen subnet' },
+  { keys: '→', action: 'step', text: 'Step one block' },
+  { keys: '←', action: 'back', text: 'One block back (time travel)' },
+  { keys: 'Esc', action: 'close', text: 'Cancel a run' },
+];
+
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 const ACTIVATES_WITH_SPACE = new Set(['BUTTON', 'A', 'SUMMARY']);
 

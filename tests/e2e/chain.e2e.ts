@@ -62,6 +62,14 @@ test('chain view: two epochs survive a reload; a refused action changes nothing;
   await expect(page.getByTestId('next-emission')).toContainText('0.5 TAO');
   const hash = await page.getByTestId('state-hash').innerText();
   expect(hash).toBe(await nodeHash(720));
+  // Keys: ← travels one block back, → steps forward again to the same state (the head stays at 720).
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('block')).toHaveText('719', { timeout: 30_000 });
+  await expect(page.getByTestId('state-hash')).toHaveText(await nodeHash(719));
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('block')).toHaveText('720', { timeout: 30_000 });
+  await expect(page.getByTestId('state-hash')).toHaveText(hash);
   await expect(page.getByTestId('chain-chart-shares').locator('[data-chart-ready="true"]')).toBeVisible({ timeout: 20_000 });
   const shares = await tableRows(page, 'shares');
   const flows = await tableRows(page, 'flows');
